@@ -1,0 +1,61 @@
+# Puebla Outreach. The two commands that matter: `make site` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := site
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+DEV_STAMP     := $(VENV)/.dev-installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+# Debian packages the tests use: a real browser and PDF/QR readers.
+APT_PACKAGES := chromium poppler-utils zbar-tools
+APT_COMMANDS := /usr/bin/chromium /usr/bin/pdffonts /usr/bin/zbarimg
+
+.PHONY: site serve test check lint format system-deps clean
+
+$(RUNTIME_STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-dev.txt
+	touch $@
+
+## site: set up .venv and build the whole site into site/ (strict; atomic)
+site: $(RUNTIME_STAMP)
+	$(PY) -m puebla build
+
+## serve: preview on http://127.0.0.1:8000 with live reload
+serve: $(RUNTIME_STAMP)
+	$(PY) -m puebla serve
+
+## check: validate the content without building
+check: $(RUNTIME_STAMP)
+	$(PY) -m puebla check
+
+## system-deps: install the Debian packages the tests need (needs root or sudo)
+system-deps:
+	@missing=""; for c in $(APT_COMMANDS); do test -x $$c || missing=yes; done; \
+	if [ -n "$$missing" ]; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(APT_PACKAGES); \
+	fi
+
+lint: $(DEV_STAMP)
+	$(PY) -m ruff format --check scripts tests
+	$(PY) -m ruff check scripts tests
+
+format: $(DEV_STAMP)
+	$(PY) -m ruff format scripts tests
+	$(PY) -m ruff check --fix scripts tests
+
+## test: lint, build the site, and test the built site
+test: $(DEV_STAMP) system-deps lint
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .site-build-* site.old docs/*/campaigns/*/

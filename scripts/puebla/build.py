@@ -1,0 +1,68 @@
+"""An atomic site build: validate, build into a temporary folder, then swap it into place.
+
+A failed build (bad content, a broken link in strict mode) leaves the previous ``site/``
+exactly as it was; a reader of the old site never sees a half-written one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import ContentError
+from .model.project import load_project
+
+
+class BuildFailed(Exception):
+    """The build stopped; the message says why and ``site/`` is untouched."""
+
+
+def _mkdocs_build(config_file: Path, site_dir: Path) -> None:
+    # Imported here: the rest of the package must work without MkDocs.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        build(config)
+    except MkDocsException as exc:
+        raise BuildFailed(str(exc)) from None
+
+
+def build_site(root: Path, site_dir: Path | None = None, config_file: Path | None = None) -> Path:
+    """Build the whole site into ``site_dir`` (default ``root/site``) atomically."""
+    site_dir = (site_dir or root / "site").resolve()
+    config_file = config_file or root / "mkdocs.yml"
+    try:
+        project = load_project(root)
+    except ContentError as exc:
+        raise BuildFailed("The content has errors:\n" + exc.format(root)) from None
+    for warning in project.issues.warnings:
+        logging.getLogger("puebla").warning(warning.format(root))
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        _mkdocs_build(config_file, staging)
+        _swap(staging, site_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return site_dir
+
+
+def _swap(new: Path, current: Path) -> None:
+    """Replace ``current`` by ``new`` with renames only (no moment without a site)."""
+    new.chmod(0o755)
+    old = current.with_name(current.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if current.exists():
+        current.rename(old)
+    new.rename(current)
+    if old.exists():
+        shutil.rmtree(old)

@@ -1,0 +1,76 @@
+"""Errors that editors can act on.
+
+Every problem in the content is reported as a :class:`ContentError` that names the file (and
+line or field where there is one), says what is wrong and how to fix it. The CLI prints them
+all at once and exits non-zero, so an editor fixes a batch instead of one per build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content."""
+
+    path: Path | str
+    message: str
+    hint: str = ""
+    line: int | None = None
+    field: str | None = None
+    severity: str = "error"  # "error" fails the build, "warning" does not
+
+    def format(self, root: Path | None = None) -> str:
+        path = Path(self.path)
+        if root is not None:
+            try:
+                path = path.resolve().relative_to(root.resolve())
+            except ValueError:
+                pass
+        where = str(path)
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.field:
+            where += f" [{self.field}]"
+        text = f"{self.severity.upper()}: {where}: {self.message}"
+        if self.hint:
+            text += f"\n    How to fix: {self.hint}"
+        return text
+
+
+class ContentError(Exception):
+    """Raised when the content cannot be built; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = [p for p in problems if p.severity == "error"]
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+    def format(self, root: Path | None = None) -> str:
+        return "\n".join(p.format(root) for p in self.problems)
+
+
+class Collector:
+    """Gathers problems while loading, so one run reports all of them."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, path: Path | str, message: str, hint: str = "", **where: object) -> None:
+        self.problems.append(Problem(path, message, hint, severity="error", **where))  # type: ignore[arg-type]
+
+    def warn(self, path: Path | str, message: str, hint: str = "", **where: object) -> None:
+        self.problems.append(Problem(path, message, hint, severity="warning", **where))  # type: ignore[arg-type]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise ContentError(self.errors)

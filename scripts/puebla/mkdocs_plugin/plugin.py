@@ -1,0 +1,146 @@
+"""MkDocs adapter: loads the content model, mirrors campaigns, expands special lines.
+
+Everything else (validation, Markdown generation) lives in ``puebla.model`` and
+``puebla.site``; if the site engine changes, only this module changes with it.
+
+mkdocs-static-i18n re-runs the whole build (``on_config`` included) once per language, so
+every event here is idempotent, and the model is reloaded only when a source file changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..errors import ContentError
+from ..model.project import Project, load_project
+from ..site.directives import expand
+from ..site.mirror import mirror_campaigns
+from .config import PueblaPluginConfig
+from .fingerprint import fingerprint
+from .nav import title_sections, with_campaigns
+from .seo import alternates_for, home_path
+
+log = logging.getLogger("mkdocs.plugins.puebla")
+WATCHED = ("campaigns", "locales", "sources", "overrides")
+
+
+class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self._stamp: tuple | None = None
+        self.sources: dict[Path, Path] = {}
+        self._default_404: bytes | None = None
+        self._nav: list | None = None  # the nav of mkdocs.yml, before campaigns are added
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        if self.config.root:
+            return Path(self.config.root).resolve()
+        return Path(config.config_file_path).resolve().parent
+
+    @event_priority(100)  # before mkdocs-static-i18n collects the files
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = self._root(config)
+        stamp = fingerprint(root, ("campaigns", "locales", "sources", "docs"))
+        if self.project is None or stamp != self._stamp:
+            try:
+                self.project = load_project(root)
+            except ContentError as exc:
+                raise PluginError("The content has errors:\n" + exc.format(root)) from None
+            for warning in self.project.issues.warnings:
+                log.info(warning.format(root))  # a warning must not fail a strict build
+            self.sources = mirror_campaigns(self.project)
+            self._stamp = fingerprint(root, ("campaigns", "locales", "sources", "docs"))
+        self._check_languages(config)
+        if self._nav is None:
+            self._nav = config.nav or []
+        config.nav = with_campaigns(self._nav, self.project)
+        return config
+
+    @event_priority(-110)  # after mkdocs-static-i18n has localized the navigation
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        assert self.project is not None
+        title_sections(nav.items, self._titles())
+        return nav
+
+    def _titles(self) -> dict[str, str]:
+        """Front-matter titles by absolute path: authored pages and mirrored campaign pages."""
+        assert self.project is not None
+        titles = {}
+        for docs in self.project.docs.pages.values():
+            for doc in docs.values():
+                titles[str(doc.path.resolve())] = str(doc.meta.get("title", ""))
+        for mirrored, source in self.sources.items():
+            for campaign in self.project.campaigns.values():
+                for pages in campaign.translations.values():
+                    for page in pages.values():
+                        if page.doc.path == source:
+                            titles[str(mirrored.resolve())] = page.title
+        return titles
+
+    def _check_languages(self, config: MkDocsConfig) -> None:
+        assert self.project is not None
+        i18n = config.plugins.get("i18n")
+        configured = [lang.locale for lang in i18n.config.languages] if i18n else []
+        if sorted(configured) != sorted(self.project.languages):
+            raise PluginError(
+                f"mkdocs.yml lists the languages {configured} but locales/ has "
+                f"{self.project.languages}. Add the language with 'make language LANG=xx' "
+                "(it updates both), or remove the extra locale file."
+            )
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        root = self._root(config)
+        for name in WATCHED:
+            if (root / name).exists():
+                server.watch(str(root / name))
+        return server
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.project is not None
+        lang = page.file.src_uri.split("/", 1)[0]
+        source = self.sources.get(Path(page.file.abs_src_path or ""), page.file.abs_src_path)
+        try:
+            return expand(markdown, lang, self.project, source or page.file.src_uri)
+        except ContentError as exc:
+            raise PluginError(exc.format(self.project.root)) from None
+
+    def _language(self, config: MkDocsConfig) -> str:
+        """The language being built: mkdocs-static-i18n sets the theme language per build."""
+        return str(config.theme.get("language") or "en")
+
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        assert self.project is not None
+        lang = self._language(config)
+        context["puebla_t"] = self.project.locales[lang].strings
+        context["puebla_home"] = home_path(config.site_url or "/", lang)
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Keep one 404 page per language (each language's build overwrites 404.html)."""
+        assert self.project is not None
+        site = Path(config.site_dir)
+        lang = self._language(config)
+        page = site / "404.html"
+        if not page.exists():
+            return
+        if lang == self.project.languages[0]:
+            self._default_404 = page.read_bytes()
+        elif self._default_404 is not None:
+            (site / lang).mkdir(exist_ok=True)
+            page.replace(site / lang / "404.html")
+            page.write_bytes(self._default_404)
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+        assert self.project is not None
+        context["puebla_alternates"] = alternates_for(
+            page.file.src_uri, self.project.languages, config.site_url or ""
+        )
+        return context

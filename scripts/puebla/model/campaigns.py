@@ -1,0 +1,212 @@
+"""Campaign definitions (``campaigns/<id>/campaign.yml``) and their pages per language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Collector
+from .colors import contrast, is_hex
+from .frontmatter import MarkdownDoc, load_yaml, read_markdown, require_text
+
+MATERIAL_KINDS = ("poster", "poster-print", "flyer", "card", "social")
+COLOR_ROLES = {
+    "primary": "background of headline bands and buttons",
+    "on_primary": "text drawn on the primary colour",
+    "accent": "thin rules and highlights",
+    "text": "body text",
+    "background": "page background",
+}
+# Pairs that carry text, with the WCAG minimum for normal-size text.
+TEXT_PAIRS = (("on_primary", "primary"), ("text", "background"), ("primary", "background"))
+MIN_CONTRAST = 4.5
+
+
+@dataclass
+class CampaignPage:
+    slug: str
+    lang: str
+    doc: MarkdownDoc
+    title: str
+    description: str
+    summary: str
+
+
+@dataclass
+class MaterialText:
+    """The words of the printed and social materials, from the overview's front matter."""
+
+    headline: str
+    messages: list[str]
+    call_to_action: str
+    card_title: str
+    card_points: list[str]
+
+
+@dataclass
+class Campaign:
+    id: str
+    path: Path
+    commitment: int
+    colors: dict[str, str]
+    pages: list[str]
+    materials: list[str]
+    translations: dict[str, dict[str, CampaignPage]] = field(default_factory=dict)
+    texts: dict[str, MaterialText] = field(default_factory=dict)
+
+    def page(self, lang: str, slug: str) -> CampaignPage:
+        return self.translations[lang][slug]
+
+
+def _load_definition(path: Path, issues: Collector) -> dict | None:
+    if not path.is_file():
+        issues.error(path, "the campaign definition is missing", "create campaign.yml (see campaigns/README.md)")
+        return None
+    data = load_yaml(path, path.read_text(encoding="utf-8"), issues)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        issues.error(path, "the campaign definition must be a mapping of 'field: value' lines")
+        return None
+    ok = True
+    commitment = data.get("commitment")
+    if not isinstance(commitment, int) or not 1 <= commitment <= 21:
+        issues.error(
+            path,
+            f"'commitment' must be a number from 1 to 21, got {commitment!r}",
+            "set it to the communiqué commitment this campaign serves, e.g. 'commitment: 6'",
+            field="commitment",
+        )
+        ok = False
+    colors = data.get("colors")
+    if not isinstance(colors, dict):
+        issues.error(path, "'colors' is missing", "add the colours listed in campaigns/README.md", field="colors")
+        ok = False
+        colors = {}
+    for role, purpose in COLOR_ROLES.items():
+        value = colors.get(role)
+        if not is_hex(value):
+            issues.error(
+                path,
+                f"colour '{role}' ({purpose}) is {value!r}, not a colour like '#1a5e63'",
+                "write it as '#' followed by six hexadecimal digits, in quotes",
+                field=f"colors.{role}",
+            )
+            ok = False
+    if ok:
+        for fg, bg in TEXT_PAIRS:
+            ratio = contrast(colors[fg], colors[bg])
+            if ratio < MIN_CONTRAST:
+                issues.error(
+                    path,
+                    f"colours '{fg}' on '{bg}' have contrast {ratio:.2f}:1, below {MIN_CONTRAST}:1 (WCAG AA)",
+                    "darken one colour or lighten the other",
+                    field=f"colors.{fg}",
+                )
+                ok = False
+    pages = data.get("pages")
+    if not isinstance(pages, list) or not pages or not all(isinstance(p, str) for p in pages):
+        issues.error(path, "'pages' must list the page names in reading order", field="pages")
+        ok = False
+    elif pages[0] != "index":
+        issues.error(path, "the first page must be 'index' (the overview)", field="pages")
+        ok = False
+    materials = data.get("materials", [])
+    unknown = [m for m in materials or [] if m not in MATERIAL_KINDS]
+    if not isinstance(materials, list) or unknown:
+        issues.error(
+            path,
+            f"unknown materials {unknown}",
+            f"choose from {', '.join(MATERIAL_KINDS)}",
+            field="materials",
+        )
+        ok = False
+    return data if ok else None
+
+
+def _material_text(doc: MarkdownDoc, issues: Collector) -> MaterialText | None:
+    meta = doc.meta
+    headline = require_text(doc, "headline", issues)
+    cta = require_text(doc, "call_to_action", issues)
+    messages = meta.get("messages")
+    if not isinstance(messages, list) or len(messages) != 3 or not all(isinstance(m, str) and m for m in messages):
+        issues.error(doc.path, "'messages' must list exactly three key messages", field="messages")
+        return None
+    card = meta.get("card")
+    points = card.get("points") if isinstance(card, dict) else None
+    if not isinstance(card, dict) or not isinstance(card.get("title"), str) or not isinstance(points, list):
+        issues.error(doc.path, "'card' needs a 'title' and a list of 'points'", field="card")
+        return None
+    if not 3 <= len(points) <= 6:
+        issues.error(doc.path, f"the card has {len(points)} points; give 3 to 6", field="card.points")
+        return None
+    if not headline or not cta:
+        return None
+    return MaterialText(headline, [m.strip() for m in messages], cta, card["title"].strip(), [str(p).strip() for p in points])
+
+
+def load_campaign(folder: Path, languages: list[str], issues: Collector) -> Campaign | None:
+    definition = _load_definition(folder / "campaign.yml", issues)
+    present = sorted(p.name for p in folder.iterdir() if p.is_dir())
+    for name in present:
+        if name not in languages:
+            issues.error(
+                folder / name,
+                f"'{name}' is not a language of the site ({', '.join(languages)})",
+                "rename the folder to a known language code, or add the language with "
+                f"'make language LANG={name}'",
+            )
+    if definition is None:
+        return None
+    campaign = Campaign(
+        id=folder.name,
+        path=folder,
+        commitment=definition["commitment"],
+        colors=dict(definition["colors"]),
+        pages=list(definition["pages"]),
+        materials=list(definition.get("materials") or []),
+    )
+    for lang in languages:
+        lang_dir = folder / lang
+        pages: dict[str, CampaignPage] = {}
+        for slug in campaign.pages:
+            path = lang_dir / f"{slug}.md"
+            if not path.is_file():
+                issues.error(
+                    path,
+                    f"page '{slug}' of campaign '{campaign.id}' is missing in language '{lang}'",
+                    f"translate {folder.name}/en/{slug}.md into this file",
+                )
+                continue
+            doc = read_markdown(path, issues)
+            pages[slug] = CampaignPage(
+                slug,
+                lang,
+                doc,
+                require_text(doc, "title", issues),
+                require_text(doc, "description", issues, max_len=160),
+                require_text(doc, "summary", issues),
+            )
+        if lang_dir.is_dir():
+            for extra in sorted(lang_dir.glob("*.md")):
+                if extra.stem not in campaign.pages:
+                    issues.error(
+                        extra,
+                        f"page '{extra.stem}' is not listed in {folder.name}/campaign.yml",
+                        "add it to 'pages:' in campaign.yml, or remove the file",
+                    )
+        campaign.translations[lang] = pages
+        if "index" in pages:
+            text = _material_text(pages["index"].doc, issues)
+            if text is not None:
+                campaign.texts[lang] = text
+    return campaign
+
+
+def load_campaigns(folder: Path, languages: list[str], issues: Collector) -> dict[str, Campaign]:
+    campaigns: dict[str, Campaign] = {}
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        campaign = load_campaign(sub, languages, issues)
+        if campaign is not None:
+            campaigns[campaign.id] = campaign
+    return campaigns

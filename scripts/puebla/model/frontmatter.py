@@ -1,0 +1,88 @@
+"""Front matter parsing that reports YAML mistakes with the file's own line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import Collector
+
+
+@dataclass
+class MarkdownDoc:
+    """A Markdown file split into its front matter and body."""
+
+    path: Path
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line number (1-based) where the body starts in the file
+
+
+def load_yaml(path: Path, text: str, issues: Collector, first_line: int = 1) -> Any:
+    """Parse YAML, turning a syntax error into a problem with the real line number."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        problem = getattr(exc, "problem", None) or str(exc)
+        issues.error(
+            path,
+            f"the YAML is malformed: {problem}",
+            "check indentation and quote any value that contains a colon (:) or starts with "
+            "a special character such as *, & or #",
+            line=line,
+        )
+        return None
+
+
+def read_markdown(path: Path, issues: Collector) -> MarkdownDoc:
+    """Read a Markdown file with optional ``---`` front matter."""
+    text = path.read_text(encoding="utf-8")
+    doc = MarkdownDoc(path=path, body=text)
+    if not text.startswith("---"):
+        return doc
+    lines = text.splitlines(keepends=True)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if end is None:
+        issues.error(
+            path,
+            "the front matter starts with '---' but never ends",
+            "add a line with only '---' after the last front-matter field",
+            line=1,
+        )
+        return doc
+    meta = load_yaml(path, "".join(lines[1:end]), issues, first_line=2)
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        issues.error(path, "the front matter must be a list of 'key: value' lines", line=2)
+        meta = {}
+    doc.meta = meta
+    doc.body = "".join(lines[end + 1 :])
+    doc.body_line = end + 2
+    return doc
+
+
+def require_text(doc: MarkdownDoc, key: str, issues: Collector, max_len: int | None = None) -> str:
+    """Return a required, non-empty string field, reporting it when absent or too long."""
+    value = doc.meta.get(key)
+    if not isinstance(value, str) or not value.strip():
+        issues.error(
+            doc.path,
+            f"front matter field '{key}' is missing or empty",
+            f"add a line '{key}: …' between the '---' lines at the top of the file",
+            field=key,
+        )
+        return ""
+    if max_len is not None and len(value) > max_len:
+        issues.error(
+            doc.path,
+            f"front matter field '{key}' has {len(value)} characters; the limit is {max_len}",
+            f"shorten the {key}",
+            field=key,
+        )
+    return value.strip()

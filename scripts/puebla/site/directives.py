@@ -1,0 +1,62 @@
+"""Expand the project's special lines (``<!-- puebla:NAME ARG -->``) into Markdown.
+
+Editors write ordinary Markdown; a line like ``<!-- puebla:help-lines -->`` marks where the
+build inserts content that lives in one place (the verified help lines, the communiqué's
+English texts). As an HTML comment it stays invisible in any other Markdown viewer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import ContentError, Problem
+from ..model.project import Project
+from .campaign_pages import campaign_cards_markdown
+from .communique_pages import compare_markdown, sources_markdown, version_markdown
+from .help_pages import help_lines_markdown
+
+DIRECTIVE = re.compile(r"^<!--\s*puebla:([a-z-]+)((?:\s+[a-z-]+)*)\s*-->\s*$", re.M)
+
+
+def _renderers(project: Project) -> dict[str, Callable[[str, list[str]], str]]:
+    c = project.communique
+
+    def text(lang: str, args: list[str]) -> str:
+        version = {"release": c.release, "un": c.un}[args[0]]
+        return version_markdown(version, project.locales[lang])
+
+    return {
+        "help-lines": lambda lang, args: help_lines_markdown(project.help, project.locales[lang]),
+        "communique-text": text,
+        "campaign-cards": lambda lang, args: campaign_cards_markdown(
+            list(project.campaigns.values()), project.locales[lang]
+        ),
+        "communique-sources": lambda lang, args: sources_markdown(c, project.locales[lang]),
+        "communique-compare": lambda lang, args: compare_markdown(c, project.locales[lang]),
+    }
+
+
+def expand(markdown: str, lang: str, project: Project, path: Path | str) -> str:
+    """Replace every directive line; an unknown one is an error naming file and line."""
+    renderers = _renderers(project)
+
+    def replace(match: re.Match[str]) -> str:
+        name, args = match.group(1), match.group(2).split()
+        renderer = renderers.get(name)
+        if renderer is None or (name == "communique-text" and args not in (["release"], ["un"])):
+            line = markdown.count("\n", 0, match.start()) + 1
+            raise ContentError(
+                [
+                    Problem(
+                        path,
+                        f"unknown special line '{match.group(0).strip()}'",
+                        f"use one of: {', '.join('<!-- puebla:' + n + ' -->' for n in renderers)}",
+                        line=line,
+                    )
+                ]
+            )
+        return renderer(lang, args)
+
+    return DIRECTIVE.sub(replace, markdown)

@@ -1,0 +1,67 @@
+"""Put campaign pages where MkDocs and mkdocs-static-i18n expect them.
+
+The i18n plugin drops Markdown files whose source lies outside ``docs_dir``, so campaign pages
+authored under ``campaigns/<id>/<lang>/`` are mirrored to ``docs/<lang>/campaigns/<id>/``
+(git-ignored). Only files whose content changed are written: ``mkdocs serve`` watches
+``docs/`` and would otherwise rebuild forever.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ..model.docs import MIRROR_MARKER
+from ..model.project import Project
+
+GENERATED_NOTE = "<!-- Generated from {source}: edit that file, not this one. -->\n"
+
+
+def commitment_link(depth: int, number: int) -> str:
+    """Relative link from a page ``depth`` folders below the language root to a commitment."""
+    return "../" * depth + f"communique/index.md#commitment-{number}"
+
+
+def mirror_campaigns(project: Project) -> dict[Path, Path]:
+    """Write the mirrored pages; return {mirrored file: authored source file}."""
+    docs = project.root / "docs"
+    written: dict[Path, Path] = {}
+    for lang in project.languages:
+        locale = project.locales[lang]
+        for campaign in project.campaigns.values():
+            target_dir = docs / lang / "campaigns" / campaign.id
+            wanted: dict[Path, str] = {target_dir / MIRROR_MARKER: ""}
+            for page in campaign.translations[lang].values():
+                source = page.doc.path
+                text = source.read_text(encoding="utf-8")
+                rel = source.relative_to(project.root).as_posix()
+                footer = locale.t(
+                    "commitment_footer",
+                    number=campaign.commitment,
+                    link=commitment_link(2, campaign.commitment),
+                )
+                body = f"{text.rstrip()}\n\n{GENERATED_NOTE.format(source=rel)}\n---\n\n{footer}\n{{: .commitment-link }}\n"
+                target = target_dir / f"{page.slug}.md"
+                wanted[target] = body
+                written[target] = source
+            _sync(target_dir, wanted)
+        _remove_stale(docs / lang / "campaigns", set(project.campaigns))
+    return written
+
+
+def _sync(folder: Path, wanted: dict[Path, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, content in wanted.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
+    for path in folder.iterdir():
+        if path not in wanted:
+            path.unlink() if path.is_file() else shutil.rmtree(path)
+
+
+def _remove_stale(campaigns_dir: Path, ids: set[str]) -> None:
+    if not campaigns_dir.is_dir():
+        return
+    for sub in campaigns_dir.iterdir():
+        if sub.is_dir() and (sub / MIRROR_MARKER).exists() and sub.name not in ids:
+            shutil.rmtree(sub)
