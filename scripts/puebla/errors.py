@@ -24,11 +24,8 @@ class Problem:
 
     def format(self, root: Path | None = None) -> str:
         path = Path(self.path)
-        if root is not None:
-            try:
-                path = path.resolve().relative_to(root.resolve())
-            except ValueError:
-                pass
+        if root is not None and path.resolve().is_relative_to(root.resolve()):
+            path = path.resolve().relative_to(root.resolve())
         where = str(path)
         if self.line is not None:
             where += f":{self.line}"

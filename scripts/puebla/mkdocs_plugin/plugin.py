@@ -103,7 +103,9 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
                 server.watch(str(root / name))
         return server
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         assert self.project is not None
         lang = page.file.src_uri.split("/", 1)[0]
         source = self.sources.get(Path(page.file.abs_src_path or ""), page.file.abs_src_path)

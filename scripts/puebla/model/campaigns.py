@@ -60,7 +60,11 @@ class Campaign:
 
 def _load_definition(path: Path, issues: Collector) -> dict | None:
     if not path.is_file():
-        issues.error(path, "the campaign definition is missing", "create campaign.yml (see campaigns/README.md)")
+        issues.error(
+            path,
+            "the campaign definition is missing",
+            "create campaign.yml (see campaigns/README.md)",
+        )
         return None
     data = load_yaml(path, path.read_text(encoding="utf-8"), issues)
     if data is None:
@@ -80,7 +84,12 @@ def _load_definition(path: Path, issues: Collector) -> dict | None:
         ok = False
     colors = data.get("colors")
     if not isinstance(colors, dict):
-        issues.error(path, "'colors' is missing", "add the colours listed in campaigns/README.md", field="colors")
+        issues.error(
+            path,
+            "'colors' is missing",
+            "add the colours listed in campaigns/README.md",
+            field="colors",
+        )
         ok = False
         colors = {}
     for role, purpose in COLOR_ROLES.items():
@@ -129,20 +138,36 @@ def _material_text(doc: MarkdownDoc, issues: Collector) -> MaterialText | None:
     headline = require_text(doc, "headline", issues)
     cta = require_text(doc, "call_to_action", issues)
     messages = meta.get("messages")
-    if not isinstance(messages, list) or len(messages) != 3 or not all(isinstance(m, str) and m for m in messages):
+    if (
+        not isinstance(messages, list)
+        or len(messages) != 3
+        or not all(isinstance(m, str) and m for m in messages)
+    ):
         issues.error(doc.path, "'messages' must list exactly three key messages", field="messages")
         return None
     card = meta.get("card")
     points = card.get("points") if isinstance(card, dict) else None
-    if not isinstance(card, dict) or not isinstance(card.get("title"), str) or not isinstance(points, list):
+    if (
+        not isinstance(card, dict)
+        or not isinstance(card.get("title"), str)
+        or not isinstance(points, list)
+    ):
         issues.error(doc.path, "'card' needs a 'title' and a list of 'points'", field="card")
         return None
     if not 3 <= len(points) <= 6:
-        issues.error(doc.path, f"the card has {len(points)} points; give 3 to 6", field="card.points")
+        issues.error(
+            doc.path, f"the card has {len(points)} points; give 3 to 6", field="card.points"
+        )
         return None
     if not headline or not cta:
         return None
-    return MaterialText(headline, [m.strip() for m in messages], cta, card["title"].strip(), [str(p).strip() for p in points])
+    return MaterialText(
+        headline,
+        [m.strip() for m in messages],
+        cta,
+        card["title"].strip(),
+        [str(p).strip() for p in points],
+    )
 
 
 def load_campaign(folder: Path, languages: list[str], issues: Collector) -> Campaign | None:
@@ -205,7 +230,9 @@ def load_campaign(folder: Path, languages: list[str], issues: Collector) -> Camp
 
 def load_campaigns(folder: Path, languages: list[str], issues: Collector) -> dict[str, Campaign]:
     campaigns: dict[str, Campaign] = {}
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+    for sub in sorted(
+        p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+    ):
         campaign = load_campaign(sub, languages, issues)
         if campaign is not None:
             campaigns[campaign.id] = campaign

@@ -93,7 +93,9 @@ def _split_body(version: Version, blocks: list[str], issues: Collector) -> None:
             "each commitment must start a paragraph with its number, e.g. '6. Encourage…'",
         )
     if not version.agreed:
-        issues.error(version.path, "the line 'The participating governments agree(d) to:' is missing")
+        issues.error(
+            version.path, "the line 'The participating governments agree(d) to:' is missing"
+        )
 
 
 def parse_release(path: Path, issues: Collector) -> Version:
@@ -128,7 +130,9 @@ def parse_un(path: Path, issues: Collector) -> Version:
     return version
 
 
-def _attach_gaps(version: Version, gaps: dict[str, str], gaps_path: Path, issues: Collector) -> None:
+def _attach_gaps(
+    version: Version, gaps: dict[str, str], gaps_path: Path, issues: Collector
+) -> None:
     """Every paragraph cut short must have an explanation in gaps.yml, and vice versa."""
     used: set[str] = set()
     for para in [*version.preamble, *version.commitments.values(), *version.closing]:

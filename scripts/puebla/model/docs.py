@@ -24,9 +24,7 @@ class DocsTree:
 
 def _authored(lang_dir: Path) -> list[Path]:
     mirrored = {p.parent for p in lang_dir.rglob(MIRROR_MARKER)}
-    return sorted(
-        p for p in lang_dir.rglob("*.md") if not any(m in p.parents for m in mirrored)
-    )
+    return sorted(p for p in lang_dir.rglob("*.md") if not any(m in p.parents for m in mirrored))
 
 
 def load_docs(root: Path, languages: list[str], issues: Collector) -> DocsTree:

@@ -74,7 +74,9 @@ def _per_language(value: object) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-def load_help(path: Path, languages: list[str], issues: Collector, today: dt.date | None = None) -> HelpData:
+def load_help(
+    path: Path, languages: list[str], issues: Collector, today: dt.date | None = None
+) -> HelpData:
     today = today or dt.date.today()
     data = HelpData(path, {}, [], [])
     if not path.is_file():
@@ -83,7 +85,9 @@ def load_help(path: Path, languages: list[str], issues: Collector, today: dt.dat
     raw = load_yaml(path, path.read_text(encoding="utf-8"), issues)
     if not isinstance(raw, dict):
         if raw is not None:
-            issues.error(path, "expected 'countries:', 'lines:' and 'unconfirmed:' at the top level")
+            issues.error(
+                path, "expected 'countries:', 'lines:' and 'unconfirmed:' at the top level"
+            )
         return data
     data.countries = {str(k): _per_language(v) for k, v in (raw.get("countries") or {}).items()}
     for i, entry in enumerate(raw.get("lines") or []):
@@ -135,7 +139,9 @@ def load_help(path: Path, languages: list[str], issues: Collector, today: dt.dat
             ok = False
         caveat = _per_language(entry.get("caveat"))
         if confidence == "medium" and not caveat:
-            issues.error(path, "a medium-confidence entry must show its caveat", field=f"{where}.caveat")
+            issues.error(
+                path, "a medium-confidence entry must show its caveat", field=f"{where}.caveat"
+            )
             ok = False
         contacts = []
         for c in entry.get("contacts") or []:
@@ -153,7 +159,11 @@ def load_help(path: Path, languages: list[str], issues: Collector, today: dt.dat
             issues.error(path, "the entry lists no contact", field=f"{where}.contacts")
             ok = False
         if entry.get("country") not in data.countries:
-            issues.error(path, f"country {entry.get('country')!r} is not listed under 'countries:'", field=f"{where}.country")
+            issues.error(
+                path,
+                f"country {entry.get('country')!r} is not listed under 'countries:'",
+                field=f"{where}.country",
+            )
             ok = False
         if not ok:
             continue

@@ -44,7 +44,9 @@ def load_locales(folder: Path, issues: Collector) -> dict[str, Locale]:
         name = data.get("name")
         strings = data.get("strings")
         if not isinstance(name, str) or not name:
-            issues.error(path, "the language name is missing", "add 'name: <name in itself>'", field="name")
+            issues.error(
+                path, "the language name is missing", "add 'name: <name in itself>'", field="name"
+            )
             name = code
         if not isinstance(strings, dict):
             issues.error(path, "'strings:' is missing or not a mapping", field="strings")

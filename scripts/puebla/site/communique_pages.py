@@ -56,11 +56,16 @@ def version_markdown(version: Version, locale: Locale, anchor_prefix: str = "") 
 def sources_markdown(communique: Communique, locale: Locale) -> str:
     """Both English texts in full, one after the other, with prefixed anchors."""
     parts = []
-    for version, heading in ((communique.release, "release_heading"), (communique.un, "un_heading")):
+    for version, heading in (
+        (communique.release, "release_heading"),
+        (communique.un, "un_heading"),
+    ):
         parts.append(f"## {locale.t(heading)} {{#{version.key}}}\n")
         if locale.code != "en":
-            parts.append(f'<p class="english-only" lang="{locale.code}">{html_escape(locale.t("english_only_note"))}</p>\n')
-        parts.append(f'<div class="communique-text" lang="en" markdown="1">\n')
+            parts.append(
+                f'<p class="english-only" lang="{locale.code}">{html_escape(locale.t("english_only_note"))}</p>\n'
+            )
+        parts.append('<div class="communique-text" lang="en" markdown="1">\n')
         parts.append(version_markdown(version, locale, anchor_prefix=f"{version.key}-"))
         parts.append("</div>\n")
     return "\n".join(parts)
@@ -116,7 +121,13 @@ def compare_markdown(communique: Communique, locale: Locale) -> str:
         parts.append(_pair(locale.t("compare_preamble", number=i), f"preamble-{i}", a, b, locale))
     for n in rel.commitments:
         parts.append(
-            _pair(locale.t("compare_commitment", number=n), f"commitment-{n}", rel.commitments[n], un.commitments[n], locale)
+            _pair(
+                locale.t("compare_commitment", number=n),
+                f"commitment-{n}",
+                rel.commitments[n],
+                un.commitments[n],
+                locale,
+            )
         )
     for i, (a, b) in enumerate(zip(rel.closing, un.closing, strict=True), start=1):
         parts.append(_pair(locale.t("compare_closing"), f"closing-{i}", a, b, locale))

@@ -45,7 +45,9 @@ def _line_md(line: HelpLine, locale: Locale) -> str:
     if line.source_url:
         source = f"[{source}]({line.source_url})"
     items.append(f"- {locale.t('source')}: {source}")
-    items.append(f'- {locale.t("last_checked")}: <time datetime="{line.checked}">{line.checked}</time>')
+    items.append(
+        f'- {locale.t("last_checked")}: <time datetime="{line.checked}">{line.checked}</time>'
+    )
     out.append("\n".join(items) + "\n")
     caveat = _pick(line.caveat, lang)
     if caveat:
@@ -55,7 +57,10 @@ def _line_md(line: HelpLine, locale: Locale) -> str:
 
 def help_lines_markdown(data: HelpData, locale: Locale) -> str:
     lang = locale.code
-    out = [f"## {locale.t('help_lines_heading')} {{#help-lines}}\n", md_escape(locale.t("help_lines_intro")) + "\n"]
+    out = [
+        f"## {locale.t('help_lines_heading')} {{#help-lines}}\n",
+        md_escape(locale.t("help_lines_intro")) + "\n",
+    ]
     by_country: dict[str, list[HelpLine]] = {}
     for line in data.lines:
         by_country.setdefault(line.country, []).append(line)
