@@ -6,14 +6,27 @@ exactly as it was; a reader of the old site never sees a half-written one.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
-from .errors import ContentError
-from .model.project import load_project
+from .content import load_content
+from .errors import ContentError, Problem
+
+MAX_WARNINGS_SHOWN = 5
+
+
+def report_warnings(warnings: list[Problem], root: Path) -> None:
+    """Show a few warnings in full; for more, point to `make check` instead of flooding."""
+    for warning in warnings[:MAX_WARNINGS_SHOWN]:
+        print(warning.format(root), file=sys.stderr)
+    if len(warnings) > MAX_WARNINGS_SHOWN:
+        print(
+            f"… and {len(warnings) - MAX_WARNINGS_SHOWN} more warnings: run 'make check' to see them all.",
+            file=sys.stderr,
+        )
 
 
 class BuildFailed(Exception):
@@ -39,11 +52,10 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: Path | Non
     site_dir = (site_dir or root / "site").resolve()
     config_file = config_file or root / "mkdocs.yml"
     try:
-        project = load_project(root)
+        project = load_content(root)
     except ContentError as exc:
         raise BuildFailed("The content has errors:\n" + exc.format(root)) from None
-    for warning in project.issues.warnings:
-        logging.getLogger("puebla").warning(warning.format(root))
+    report_warnings(project.issues.warnings, root)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:

@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 
 from .build import BuildFailed, build_site
+from .content import load_content
 from .errors import ContentError
-from .model.project import load_project
+from .languages import add_language
+from .translate import CommandError, mark_reviewed, mark_translated
 
 
 def _root(value: str | None) -> Path:
@@ -32,13 +34,51 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     root = _root(args.root)
     try:
-        project = load_project(root)
+        project = load_content(root)
     except ContentError as exc:
         print(exc.format(root), file=sys.stderr)
         return 1
     for warning in project.issues.warnings:
         print(warning.format(root), file=sys.stderr)
     print(f"Content OK: {len(project.languages)} languages, {len(project.campaigns)} campaigns.")
+    return 0
+
+
+def cmd_translated(args: argparse.Namespace) -> int:
+    root = _root(args.root)
+    try:
+        for name in args.files:
+            digest = mark_translated(root, Path(name))
+            print(f"{name}: now records English version {digest}")
+    except CommandError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_reviewed(args: argparse.Namespace) -> int:
+    root = _root(args.root)
+    try:
+        for name in args.files:
+            mark_reviewed(root, Path(name), args.by)
+            print(f"{name}: review by {args.by} recorded")
+    except CommandError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_language(args: argparse.Namespace) -> int:
+    root = _root(args.root)
+    try:
+        created = add_language(root, args.code, args.name)
+    except CommandError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"Added '{args.code}' ({args.name}): registered in mkdocs.yml, {len(created)} files created."
+    )
+    print("Next: translate locales/" + args.code + ".yml and the pages; see CONTRIBUTING.md.")
     return 0
 
 
@@ -57,6 +97,17 @@ def main(argv: list[str] | None = None) -> int:
     build.set_defaults(func=cmd_build)
     check = sub.add_parser("check", help="validate the content without building")
     check.set_defaults(func=cmd_check)
+    done = sub.add_parser("translated", help="record that translations are up to date with English")
+    done.add_argument("files", nargs="+", help="translated page(s), e.g. docs/es/index.md")
+    done.set_defaults(func=cmd_translated)
+    review = sub.add_parser("reviewed", help="record a native speaker's review of translations")
+    review.add_argument("files", nargs="+")
+    review.add_argument("--by", required=True, help="who reviewed it")
+    review.set_defaults(func=cmd_reviewed)
+    language = sub.add_parser("language", help="add a language to the site")
+    language.add_argument("code", help="language code, e.g. ht")
+    language.add_argument("--name", required=True, help="the language's name in itself")
+    language.set_defaults(func=cmd_language)
     serve = sub.add_parser("serve", help="preview with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000")
     serve.set_defaults(func=cmd_serve)

@@ -15,18 +15,23 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ..content import load_content, mark_current
 from ..errors import ContentError
-from ..model.project import Project, load_project
+from ..model.pages import site_pages
+from ..model.project import Project
+from ..model.translation import TranslationState, translation_states
 from ..site.directives import expand
 from ..site.mirror import mirror_campaigns
+from ..site.notices import fallback_markdown, notice_markdown
 from .config import PueblaPluginConfig
-from .fingerprint import fingerprint
+from .markup import fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
-from .seo import alternates_for, home_path
+from .search import write_language_indexes
+from .seo import alternates_for, home_path, page_path
 
 log = logging.getLogger("mkdocs.plugins.puebla")
 WATCHED = ("campaigns", "locales", "sources", "overrides")
@@ -35,9 +40,9 @@ WATCHED = ("campaigns", "locales", "sources", "overrides")
 class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
-        self._stamp: tuple | None = None
         self.sources: dict[Path, Path] = {}
         self._default_404: bytes | None = None
+        self._state_cache: tuple[Project, dict[tuple[str, str], TranslationState]] | None = None
         self._nav: list | None = None  # the nav of mkdocs.yml, before campaigns are added
 
     def _root(self, config: MkDocsConfig) -> Path:
@@ -48,16 +53,16 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
     @event_priority(100)  # before mkdocs-static-i18n collects the files
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self._root(config)
-        stamp = fingerprint(root, ("campaigns", "locales", "sources", "docs"))
-        if self.project is None or stamp != self._stamp:
-            try:
-                self.project = load_project(root)
-            except ContentError as exc:
-                raise PluginError("The content has errors:\n" + exc.format(root)) from None
-            for warning in self.project.issues.warnings:
+        try:
+            project = load_content(root)
+        except ContentError as exc:
+            raise PluginError("The content has errors:\n" + exc.format(root)) from None
+        if project is not self.project:
+            self.project = project
+            for warning in project.issues.warnings:
                 log.info(warning.format(root))  # a warning must not fail a strict build
-            self.sources = mirror_campaigns(self.project)
-            self._stamp = fingerprint(root, ("campaigns", "locales", "sources", "docs"))
+            self.sources = mirror_campaigns(project)
+            mark_current(project)
         self._check_languages(config)
         if self._nav is None:
             self._nav = config.nav or []
@@ -107,12 +112,27 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self.project is not None
-        lang = page.file.src_uri.split("/", 1)[0]
+        lang, rel = page.file.src_uri.split("/", 1)
         source = self.sources.get(Path(page.file.abs_src_path or ""), page.file.abs_src_path)
+        state = self._states().get((lang, rel))
+        if state is not None:
+            if state.state == "untranslated":
+                markdown = fallback_markdown(state.source.doc.body)
+            depth = len(page.url.strip("/").split("/")) if page.url.strip("/") else 0
+            english_url = "../" * depth + page_path(page.file.src_uri)
+            markdown = notice_markdown(state, self.project.locales[lang], english_url) + markdown
         try:
             return expand(markdown, lang, self.project, source or page.file.src_uri)
         except ContentError as exc:
             raise PluginError(exc.format(self.project.root)) from None
+
+    def _states(self) -> dict[tuple[str, str], TranslationState]:
+        """Translation state of every page, computed once per loaded model."""
+        assert self.project is not None
+        if self._state_cache is None or self._state_cache[0] is not self.project:
+            states = translation_states(self.project, site_pages(self.project))
+            self._state_cache = (self.project, {(s.page.lang, s.page.rel): s for s in states})
+        return self._state_cache[1]
 
     def _language(self, config: MkDocsConfig) -> str:
         """The language being built: mkdocs-static-i18n sets the theme language per build."""
@@ -146,3 +166,18 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             page.file.src_uri, self.project.languages, config.site_url or ""
         )
         return context
+
+    # Browser-facing finish (issue 6): valid markup, per-language search, reproducible files.
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return fix_html(output)
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return fix_html(output) if template_name.endswith(".html") else output  # 404.html
+
+    @event_priority(-200)  # after mkdocs-static-i18n wrote the last, all-language search index
+    def _finish_site(self, config: MkDocsConfig) -> None:
+        assert self.project is not None
+        write_language_indexes(Path(config.site_dir), self.project.languages)
+        reproducible_gzip(Path(config.site_dir) / "sitemap.xml.gz")
+
+    on_post_build = CombinedEvent(on_post_build, _finish_site)

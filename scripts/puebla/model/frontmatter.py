@@ -70,6 +70,15 @@ def read_markdown(path: Path, issues: Collector) -> MarkdownDoc:
 def require_text(doc: MarkdownDoc, key: str, issues: Collector, max_len: int | None = None) -> str:
     """Return a required, non-empty string field, reporting it when absent or too long."""
     value = doc.meta.get(key)
+    if value is not None and not isinstance(value, str):
+        issues.error(
+            doc.path,
+            f"front matter field '{key}' is not plain text",
+            f'put the value in double quotes: {key}: "…" (a colon followed by a space, or a '
+            "leading [ { * & ! character, changes its meaning in YAML)",
+            field=key,
+        )
+        return ""
     if not isinstance(value, str) or not value.strip():
         issues.error(
             doc.path,

@@ -41,4 +41,4 @@ def load_project(root: Path, today: dt.date | None = None) -> Project:
     docs = load_docs(root / "docs", languages, issues)
     issues.raise_if_errors()
     assert communique is not None
-    return Project(root, locales, communique, campaigns, help_data, docs, issues)
+    return Project(root.resolve(), locales, communique, campaigns, help_data, docs, issues)

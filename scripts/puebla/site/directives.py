@@ -12,10 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ContentError, Problem
+from ..model.pages import site_pages
 from ..model.project import Project
+from ..model.translation import translation_states
 from .campaign_pages import campaign_cards_markdown
 from .communique_pages import compare_markdown, sources_markdown, version_markdown
 from .help_pages import help_lines_markdown
+from .status_page import status_markdown
 
 DIRECTIVE = re.compile(r"^<!--\s*puebla:([a-z-]+)((?:\s+[a-z-]+)*)\s*-->\s*$", re.M)
 
@@ -27,7 +30,12 @@ def _renderers(project: Project) -> dict[str, Callable[[str, list[str]], str]]:
         version = {"release": c.release, "un": c.un}[args[0]]
         return version_markdown(version, project.locales[lang])
 
+    def status(lang: str, args: list[str]) -> str:
+        states = translation_states(project, site_pages(project))
+        return status_markdown(project, states, project.locales[lang])
+
     return {
+        "translation-status": status,
         "help-lines": lambda lang, args: help_lines_markdown(project.help, project.locales[lang]),
         "communique-text": text,
         "campaign-cards": lambda lang, args: campaign_cards_markdown(

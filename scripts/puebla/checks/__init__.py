@@ -1,0 +1,23 @@
+"""Checks across the content, beyond each file's own schema (which the model checks on load).
+
+``puebla check`` runs them; ``puebla build`` and the MkDocs adapter run them too, so an error
+stops ``make site`` and ``make serve`` shows it. Each returns problems; none writes files.
+"""
+
+from __future__ import annotations
+
+from ..errors import Collector
+from ..model.pages import site_pages
+from ..model.project import Project
+from .freshness import check_freshness
+from .links import check_links
+from .safety import check_safety
+
+
+def run_checks(project: Project) -> Collector:
+    issues = Collector()
+    pages = site_pages(project)
+    check_safety(pages, issues)
+    check_links(project, pages, issues)
+    check_freshness(project, pages, issues)
+    return issues

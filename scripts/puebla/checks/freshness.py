@@ -1,0 +1,65 @@
+"""Report translations that are missing, outdated, untracked or awaiting review."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..errors import Collector
+from ..model.pages import SitePage
+from ..model.project import Project
+from ..model.translation import snapshot_path, translation_states
+
+MAX_DIFF_LINES = 40
+
+
+def what_changed(project: Project, recorded: str, source_text: str) -> str:
+    """A short diff of the source page since the version the translation records."""
+    snapshot = snapshot_path(project.root, recorded)
+    if not snapshot.exists():
+        return "    (the earlier English text is not in locales/snapshots/, so the change cannot be shown)"
+    diff = list(
+        difflib.unified_diff(
+            snapshot.read_text(encoding="utf-8").splitlines(),
+            source_text.splitlines(),
+            "translated version",
+            "current English",
+            n=0,
+            lineterm="",
+        )
+    )[2:]
+    shown = [f"    {line}" for line in diff[:MAX_DIFF_LINES]]
+    if len(diff) > MAX_DIFF_LINES:
+        shown.append(f"    … {len(diff) - MAX_DIFF_LINES} more lines")
+    return "\n".join(shown)
+
+
+def check_freshness(
+    project: Project, pages: dict[str, dict[str, SitePage]], issues: Collector
+) -> None:
+    for s in translation_states(project, pages):
+        file = s.page.doc.path.relative_to(project.root).as_posix()
+        src = s.source.doc.path.relative_to(project.root).as_posix()
+        if s.state == "outdated":
+            assert s.recorded is not None
+            changed = what_changed(
+                project, s.recorded, s.source.doc.path.read_text(encoding="utf-8")
+            )
+            issues.warn(
+                s.page.doc.path,
+                f"outdated translation: {src} changed since it was translated. What changed:\n{changed}",
+                f"update the translation, then run: make translated FILE={file}",
+                field="translation_source",
+            )
+        elif s.state == "untracked":
+            issues.warn(
+                s.page.doc.path,
+                f"this translation does not record which version of {src} it translates",
+                f"if it is up to date, run: make translated FILE={file}",
+                field="translation_source",
+            )
+        elif s.state == "untranslated":
+            issues.warn(
+                s.page.doc.path,
+                f"not yet translated: readers see the English page ({src}) with a notice",
+                f"translate it, then run: make translated FILE={file}",
+            )

@@ -1,0 +1,92 @@
+"""Internal links and anchors, per language, reported against the file an editor edits.
+
+MkDocs checks links too, but names the mirrored copy of a campaign page; this check names the
+source file and line. Pages are rendered with the site's Markdown dialect (special lines
+expanded) so anchors made by headings, attribute lists and the build are all known.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from functools import cache
+from urllib.parse import unquote, urlsplit
+
+from ..errors import Collector, ContentError
+from ..model.locales import SOURCE_LANGUAGE
+from ..model.pages import SitePage
+from ..model.project import Project
+from ..site.directives import expand
+from ..site.markdown import render
+
+_HREF = re.compile(r"<(?:a|img)\s[^>]*?(?:href|src)=\"([^\"]*)\"", re.I)
+_ID = re.compile(r"\sid=\"([^\"]+)\"")
+GENERATED_PREFIXES = ("materials/", "assets/")  # files the build writes, checked in the built site
+
+
+def page_html(project: Project, page: SitePage, english: SitePage | None) -> str:
+    """The page as readers get it: an untranslated page shows its English source."""
+    body = page.doc.body
+    if english is not None and page.doc.meta.get("translation_status") == "untranslated":
+        body = english.doc.body
+    try:
+        return render(expand(body, page.lang, project, page.doc.path))
+    except ContentError:
+        return ""  # reported by the build with its own message
+
+
+def _line_of(page: SitePage, needle: str) -> int | None:
+    for offset, line in enumerate(page.doc.body.splitlines()):
+        if needle and needle in line:
+            return page.doc.body_line + offset
+    return None
+
+
+def check_links(project: Project, pages: dict[str, dict[str, SitePage]], issues: Collector) -> None:
+    @cache
+    def rendered(lang: str, rel: str) -> str:
+        return page_html(project, pages[lang][rel], pages[SOURCE_LANGUAGE].get(rel))
+
+    @cache
+    def ids(lang: str, rel: str) -> frozenset[str]:
+        return frozenset(html.unescape(i) for i in _ID.findall(rendered(lang, rel)))
+
+    for lang, tree in pages.items():
+        for rel, page in tree.items():
+            for raw in _HREF.findall(rendered(lang, rel)):
+                href = html.unescape(raw)
+                parts = urlsplit(href)
+                if parts.scheme or parts.netloc or href.startswith("//"):
+                    continue
+                target_rel = rel
+                if parts.path:
+                    target_rel = posixpath.normpath(
+                        posixpath.join(posixpath.dirname(rel), unquote(parts.path))
+                    )
+                    if target_rel.startswith(GENERATED_PREFIXES):
+                        continue
+                    if not target_rel.endswith(".md"):
+                        if not (project.root / "docs" / lang / target_rel).exists():
+                            issues.error(
+                                page.doc.path,
+                                f"the link '{href}' points to no file",
+                                "link to the page's .md file, e.g. '../communique/index.md'",
+                                line=_line_of(page, parts.path),
+                            )
+                        continue
+                    if target_rel not in tree:
+                        issues.error(
+                            page.doc.path,
+                            f"the link '{href}' points to a page that does not exist ({lang}/{target_rel})",
+                            "correct the path; links are relative to this page's folder",
+                            line=_line_of(page, parts.path),
+                        )
+                        continue
+                if parts.fragment and parts.fragment not in ids(lang, target_rel):
+                    issues.error(
+                        page.doc.path,
+                        f"the link '{href}' points to an anchor '#{parts.fragment}' that {lang}/{target_rel} does not have",
+                        "use the id of a heading or of a commitment, e.g. '#commitment-6'",
+                        line=_line_of(page, "#" + parts.fragment),
+                    )

@@ -1,0 +1,124 @@
+"""Adding a language is one command: ``make language LANG=xx NAME="Name"``.
+
+It registers the language in ``mkdocs.yml``, creates ``locales/xx.yml`` (English strings to
+translate), an interface-language file for the theme if Material has none, and one skeleton
+per page marked ``translation_status: untranslated``. Readers of the new language then get
+every page in English with a notice in their language, never a 404, and the site builds.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .model.docs import MIRROR_MARKER
+from .model.locales import SOURCE_LANGUAGE
+from .model.translation import set_front_matter
+from .translate import CommandError
+
+_CODE = re.compile(r"^[a-z]{2,3}$")
+SKELETON_NOTE = (
+    "<!-- Not yet translated. Translate {source} into this file, keeping the same structure and "
+    "links, then run: make translated FILE={target} -->\n"
+)
+
+
+def _english_pages(root: Path) -> list[tuple[Path, Path]]:
+    """(English source, path of the new language's file with LANG placeholder) pairs."""
+    pairs = []
+    docs_en = root / "docs" / SOURCE_LANGUAGE
+    mirrored = {p.parent for p in docs_en.rglob(MIRROR_MARKER)}
+    for path in sorted(docs_en.rglob("*.md")):
+        if not any(m in path.parents for m in mirrored):
+            pairs.append((path, Path("docs") / "{lang}" / path.relative_to(docs_en)))
+    for path in sorted((root / "campaigns").glob(f"*/{SOURCE_LANGUAGE}/*.md")):
+        campaign = path.parent.parent.name
+        pairs.append((path, Path("campaigns") / campaign / "{lang}" / path.name))
+    return pairs
+
+
+def _register_in_mkdocs(root: Path, code: str, name: str) -> None:
+    path = root / "mkdocs.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.strip() == "languages:" and line.startswith("      ")
+        ),
+        None,
+    )
+    if start is None:
+        raise CommandError("mkdocs.yml: the i18n plugin's 'languages:' list was not found")
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith("        ") or not lines[end].strip()):
+        end += 1
+    while not lines[end - 1].strip():
+        end -= 1
+    entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
+    lines.insert(end, entry)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _theme_language(root: Path, code: str) -> Path | None:
+    """Material's interface strings for a language it does not ship: English until translated."""
+    import material
+
+    shipped = (
+        Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{code}.html"
+    )
+    target = root / "overrides" / "partials" / "languages" / f"{code}.html"
+    if shipped.exists() or target.exists():
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        "{#- Material's interface strings for this language. Keys not listed fall back to English;\n"
+        "    copy keys from Material's partials/languages/en.html to translate them. -#}\n"
+        '{% macro t(key) %}{{ {\n  "language": "'
+        + code
+        + '",\n  "search.config.lang": "en"\n}[key] }}{% endmacro %}\n',
+        encoding="utf-8",
+    )
+    return target
+
+
+def add_language(root: Path, code: str, name: str) -> list[Path]:
+    """Add a language; return the files created. Refuses codes already present."""
+    if not _CODE.match(code):
+        raise CommandError(
+            f"'{code}' is not a language code: use two or three lower-case letters, e.g. ht"
+        )
+    if not name.strip():
+        raise CommandError('give the language\'s name in itself, e.g. NAME="Kreyòl ayisyen"')
+    locale = root / "locales" / f"{code}.yml"
+    if locale.exists():
+        raise CommandError(f"the language '{code}' already exists ({locale.relative_to(root)})")
+    created: list[Path] = []
+    english = (root / "locales" / f"{SOURCE_LANGUAGE}.yml").read_text(encoding="utf-8")
+    body = english.split("\nstrings:", 1)[1]
+    locale.write_text(
+        f"# Interface strings for {name}. Still in English: translate each value, keep the keys\n"
+        f"# and the {{placeholders}}.\nname: {name}\nstrings:{body}",
+        encoding="utf-8",
+    )
+    created.append(locale)
+    for source, pattern in _english_pages(root):
+        target = root / str(pattern).format(lang=code)
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text(encoding="utf-8")
+        front = text.split("\n---", 1)[0] + "\n---\n" if text.startswith("---") else "---\n---\n"
+        rel_source = source.relative_to(root).as_posix()
+        rel_target = target.relative_to(root).as_posix()
+        target.write_text(
+            front + "\n" + SKELETON_NOTE.format(source=rel_source, target=rel_target),
+            encoding="utf-8",
+        )
+        set_front_matter(target, {"translation_status": "untranslated"})
+        created.append(target)
+    theme = _theme_language(root, code)
+    if theme:
+        created.append(theme)
+    _register_in_mkdocs(root, code, name)
+    return created

@@ -1,0 +1,67 @@
+"""The translation status page for volunteers: per language, what is current, outdated, missing."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model.locales import Locale
+from ..model.project import Project
+from ..model.translation import TranslationState
+from .text import md_escape
+
+COLUMNS = ("up-to-date", "outdated", "untranslated")
+
+
+def status_counts(states: list[TranslationState]) -> dict[str, Counter[str]]:
+    """Per language: pages up to date, outdated (untracked counts as outdated), untranslated,
+    and awaiting review."""
+    counts: dict[str, Counter[str]] = {}
+    for s in states:
+        c = counts.setdefault(s.page.lang, Counter())
+        c["outdated" if s.state == "untracked" else s.state] += 1
+        c["awaiting-review"] += int(s.awaiting_review and s.state != "untranslated")
+    return counts
+
+
+def status_markdown(project: Project, states: list[TranslationState], locale: Locale) -> str:
+    counts = status_counts(states)
+    t = locale.t
+    head = [
+        t("status_language"),
+        t("status_up_to_date"),
+        t("status_outdated"),
+        t("status_missing"),
+        t("status_review"),
+        t("status_total"),
+    ]
+    rows = ["| " + " | ".join(head) + " |", "| --- |" + " ---: |" * 5]
+    for lang in project.languages[1:]:
+        c = counts.get(lang, Counter())
+        total = sum(c[k] for k in COLUMNS)
+        name = md_escape(project.locales[lang].name)
+        rows.append(
+            f"| {name} (`{lang}`) | {c['up-to-date']} | {c['outdated']} | {c['untranslated']} | {c['awaiting-review']} | {total} |"
+        )
+    out = ["\n".join(rows) + "\n"]
+    for lang in project.languages[1:]:
+        name = project.locales[lang].name
+        out.append(f"## {md_escape(t('status_details', language=name))} {{#status-{lang}}}\n")
+        todo = [
+            s
+            for s in states
+            if s.page.lang == lang and (s.state != "up-to-date" or s.awaiting_review)
+        ]
+        if not todo:
+            out.append(md_escape(t("status_none")) + "\n")
+            continue
+        items = []
+        for s in todo:
+            label = {
+                "outdated": t("status_outdated"),
+                "untracked": t("status_outdated"),
+                "untranslated": t("status_missing"),
+            }.get(s.state, t("status_review"))
+            file = s.page.doc.path.relative_to(project.root).as_posix()
+            items.append(f"- `{file}`: {md_escape(label)}")
+        out.append("\n".join(items) + "\n")
+    return "\n".join(out)
