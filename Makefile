@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 APT_PACKAGES := chromium poppler-utils zbar-tools
 APT_COMMANDS := /usr/bin/chromium /usr/bin/pdffonts /usr/bin/zbarimg
 
-.PHONY: site serve test check lint format system-deps clean
+.PHONY: site serve test check lint format system-deps clean language translated reviewed
 
 $(RUNTIME_STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -36,6 +36,21 @@ serve: $(RUNTIME_STAMP)
 ## check: validate the content without building
 check: $(RUNTIME_STAMP)
 	$(PY) -m puebla check
+
+## language: add a language, e.g. make language LANG=ht NAME="Kreyòl ayisyen"
+language: $(RUNTIME_STAMP)
+	@test -n "$(LANG)" -a -n "$(NAME)" || { echo 'usage: make language LANG=xx NAME="Name of the language in itself"'; exit 2; }
+	$(PY) -m puebla language "$(LANG)" --name "$(NAME)"
+
+## translated: record that a translation is up to date with its English page, e.g. FILE=docs/es/index.md
+translated: $(RUNTIME_STAMP)
+	@test -n "$(FILE)" || { echo 'usage: make translated FILE=path/to/translated/page.md [FILE="a.md b.md"]'; exit 2; }
+	$(PY) -m puebla translated $(FILE)
+
+## reviewed: record a native speaker's review, e.g. make reviewed FILE=docs/ht/index.md BY="Name"
+reviewed: $(RUNTIME_STAMP)
+	@test -n "$(FILE)" -a -n "$(BY)" || { echo 'usage: make reviewed FILE=path/to/page.md BY="Reviewer name"'; exit 2; }
+	$(PY) -m puebla reviewed $(FILE) --by "$(BY)"
 
 ## system-deps: install the Debian packages the tests need (needs root or sudo)
 system-deps:

@@ -20,6 +20,15 @@ def _root(value: str | None) -> Path:
     return Path(value).resolve() if value else Path.cwd()
 
 
+def _file(root: Path, name: str) -> Path:
+    """A page named on the command line: relative paths are taken from the project folder."""
+    path = Path(name)
+    path = path if path.is_absolute() else root / path
+    if not path.is_file():
+        raise CommandError(f"{name}: no such file")
+    return path
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     root = _root(args.root)
     try:
@@ -48,7 +57,7 @@ def cmd_translated(args: argparse.Namespace) -> int:
     root = _root(args.root)
     try:
         for name in args.files:
-            digest = mark_translated(root, Path(name))
+            digest = mark_translated(root, _file(root, name))
             print(f"{name}: now records English version {digest}")
     except CommandError as exc:
         print(f"Error: {exc}", file=sys.stderr)
@@ -60,7 +69,7 @@ def cmd_reviewed(args: argparse.Namespace) -> int:
     root = _root(args.root)
     try:
         for name in args.files:
-            mark_reviewed(root, Path(name), args.by)
+            mark_reviewed(root, _file(root, name), args.by)
             print(f"{name}: review by {args.by} recorded")
     except CommandError as exc:
         print(f"Error: {exc}", file=sys.stderr)

@@ -14,6 +14,8 @@ class CommandError(Exception):
 
 def source_of(root: Path, file: Path) -> Path:
     """The English page a translation translates (same place in the English tree)."""
+    if not file.resolve().is_relative_to(root.resolve()):
+        raise CommandError(f"{file} is not inside the project folder {root}")
     rel = file.resolve().relative_to(root.resolve())
     parts = rel.parts
     if parts[0] == "docs" and len(parts) > 2:

@@ -1,0 +1,139 @@
+"""Editors and translators: freshness, notices, status page, checks, adding a language.
+
+Each test works on a temporary copy of the project and runs the same commands an editor runs
+(`puebla check`, `puebla translated`, `puebla language`, `puebla build`).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from htmlscan import read_page
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "puebla", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+def _status_row(site: Path, lang_name: str) -> list[str]:
+    html = (site / "translation-status" / "index.html").read_text(encoding="utf-8")
+    row = re.search(rf"<tr>\s*<td>{re.escape(lang_name)}.*?</tr>", html, re.S)
+    assert row, f"no status row for {lang_name}"
+    return re.findall(r"<td[^>]*>(.*?)</td>", row.group(0))[1:]
+
+
+def test_changed_english_page_makes_its_translations_outdated(project_copy: Path) -> None:
+    english = project_copy / "campaigns/rights/en/women-and-children.md"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("## ", "## Updated: ", 1), encoding="utf-8"
+    )
+
+    check = run(project_copy, "check")
+    assert check.returncode == 0, "an outdated translation is a warning, not an error"
+    for lang in ("es", "fr"):
+        message = f"campaigns/rights/{lang}/women-and-children.md [translation_source]: outdated translation"
+        assert message in check.stderr
+    assert "+## Updated: " in check.stderr, "shows what changed since the translated version"
+    assert "make translated FILE=campaigns/rights/es/women-and-children.md" in check.stderr
+
+    assert run(project_copy, "build").returncode == 0
+    site = project_copy / "site"
+    page = read_page(site / "es/campaigns/rights/women-and-children/index.html")
+    assert "Esta traducción puede estar desactualizada" in page.main_text
+    assert (
+        "Esta traducción puede estar desactualizada"
+        not in read_page(site / "es/campaigns/rights/help/index.html").main_text
+    )
+    assert _status_row(site, "Español (<code>es</code>)")[:3] == ["17", "1", "0"]
+
+    done = run(project_copy, "translated", "campaigns/rights/es/women-and-children.md")
+    assert done.returncode == 0, done.stderr
+    after = run(project_copy, "check")
+    assert "campaigns/rights/es/women-and-children.md [translation_source]" not in after.stderr
+    assert "campaigns/rights/fr/women-and-children.md [translation_source]" in after.stderr
+
+
+def test_adding_a_language_gives_a_site_that_builds_with_fallback_notices(
+    project_copy: Path,
+) -> None:
+    added = run(project_copy, "language", "pt", "--name", "Português")
+    assert added.returncode == 0, added.stderr
+    assert "locale: pt" in (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
+
+    build = run(project_copy, "build")
+    assert build.returncode == 0, build.stderr
+    site = project_copy / "site"
+    page = read_page(site / "pt/campaigns/trafficking/warning-signs/index.html")
+    assert page.lang == "pt"
+    assert "This page is not yet translated into Português" in page.main_text
+    assert "Warning signs" in page.main_text, "the English page is shown instead of a 404"
+    english_links = [
+        e
+        for e in page.find("a")
+        if e.attrs.get("hreflang") == "en" and "warning-signs" in e.attrs.get("href", "")
+    ]
+    assert english_links
+    assert (site / "pt/404.html").is_file()
+    counts = _status_row(site, "Português (<code>pt</code>)")
+    assert counts[0] == "0" and counts[2] == counts[4] != "0"
+
+    again = run(project_copy, "language", "pt", "--name", "Português")
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_script_in_markdown_is_an_error_with_file_and_line(project_copy: Path) -> None:
+    page = project_copy / "campaigns/trafficking/fr/harms.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.insert(12, '<script src="https://tracker.example/t.js"></script>')
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(project_copy, "check")
+    assert result.returncode == 1
+    assert (
+        "campaigns/trafficking/fr/harms.md:13: a <script> element is not allowed" in result.stderr
+    )
+
+
+def test_inline_handler_and_javascript_link_are_errors(project_copy: Path) -> None:
+    page = project_copy / "docs/en/communique/about.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + '\n<a href="#" onclick="x()">x</a>\n\n[y](javascript:alert(1))\n',
+        encoding="utf-8",
+    )
+    result = run(project_copy, "check")
+    assert result.returncode == 1
+    assert "inline event handler" in result.stderr and "javascript: link" in result.stderr
+
+
+def test_broken_link_in_a_campaign_page_names_the_source_file_and_line(project_copy: Path) -> None:
+    page = project_copy / "campaigns/rights/es/myths-and-facts.md"
+    text = page.read_text(encoding="utf-8")
+    assert "(rights.md)" in text
+    page.write_text(text.replace("(rights.md)", "(derechos.md)", 1), encoding="utf-8")
+    line = next(
+        i
+        for i, row in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+        if "(derechos.md)" in row
+    )
+    result = run(project_copy, "check")
+    assert result.returncode == 1
+    assert (
+        f"campaigns/rights/es/myths-and-facts.md:{line}: the link 'derechos.md' points to a page that does not exist"
+        in result.stderr
+    )
+
+
+def test_status_page_counts_are_true(site: Path) -> None:
+    for lang, name in (("es", "Español (<code>es</code>)"), ("fr", "Français (<code>fr</code>)")):
+        up, outdated, missing, review, total = (int(x) for x in _status_row(site, name))
+        pages = {p for p in site.rglob("index.html") if p.relative_to(site).parts[0] == lang}
+        assert total == len(pages)
+        assert up + outdated + missing == total
