@@ -16,7 +16,7 @@ from htmlscan import Page, read_page  # noqa: E402
 from puebla.build import build_site  # noqa: E402
 from puebla.model.project import Project, load_project  # noqa: E402
 
-LANGUAGES = ["en", "es", "fr"]
+LANGUAGES = ["en", "es", "fr", "ht"]
 SITE_URL = "https://puebla-outreach.example.org/"
 _IGNORE = shutil.ignore_patterns(
     ".venv",

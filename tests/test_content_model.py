@@ -15,7 +15,7 @@ from puebla.model.project import load_project
 
 
 def test_the_project_loads_with_both_campaigns(project) -> None:
-    assert project.languages == ["en", "es", "fr"]
+    assert project.languages == ["en", "es", "fr", "ht"]
     assert {c.id: c.commitment for c in project.campaigns.values()} == {
         "rights": 6,
         "trafficking": 16,

@@ -57,10 +57,9 @@ def _line_md(line: HelpLine, locale: Locale) -> str:
 
 def help_lines_markdown(data: HelpData, locale: Locale) -> str:
     lang = locale.code
-    out = [
-        f"## {locale.t('help_lines_heading')} {{#help-lines}}\n",
-        md_escape(locale.t("help_lines_intro")) + "\n",
-    ]
+    # The page's own heading introduces the list; the intro paragraph carries the anchor
+    # that other pages link to (the same in every language, unlike a heading's slug).
+    out = [md_escape(locale.t("help_lines_intro")) + "\n{: #help-lines }\n"]
     by_country: dict[str, list[HelpLine]] = {}
     for line in data.lines:
         by_country.setdefault(line.country, []).append(line)
