@@ -132,8 +132,32 @@ def test_broken_link_in_a_campaign_page_names_the_source_file_and_line(project_c
 
 
 def test_status_page_counts_are_true(site: Path) -> None:
-    for lang, name in (("es", "Español (<code>es</code>)"), ("fr", "Français (<code>fr</code>)")):
-        up, outdated, missing, review, total = (int(x) for x in _status_row(site, name))
+    """Counts on the status page match the pages built and the files' own front matter."""
+    from conftest import ROOT
+
+    names = {"es": "Español", "fr": "Français", "ht": "Kreyòl ayisyen"}
+    for lang, name in names.items():
+        up, outdated, missing, review, total = (
+            int(x) for x in _status_row(site, f"{name} (<code>{lang}</code>)")
+        )
         pages = {p for p in site.rglob("index.html") if p.relative_to(site).parts[0] == lang}
         assert total == len(pages)
         assert up + outdated + missing == total
+        files = [*ROOT.glob(f"docs/{lang}/**/*.md"), *ROOT.glob(f"campaigns/*/{lang}/*.md")]
+        files = [f for f in files if not (f.parent / ".mirrored").exists()]
+        texts = [f.read_text(encoding="utf-8") for f in files]
+        assert missing == sum("translation_status: untranslated" in t for t in texts)
+        assert review == sum("translation_status: awaiting-review" in t for t in texts)
+    assert int(_status_row(site, "Kreyòl ayisyen (<code>ht</code>)")[3]) >= 5
+
+
+def test_haitian_creole_builds_with_its_notices(page) -> None:
+    home = page("ht/")
+    assert home.lang == "ht"
+    assert "Ap tann revizyon" in home.main_text  # awaiting review by a native speaker
+    fallback = page("ht/campaigns/rights/rights/")
+    assert fallback.lang == "ht"
+    assert "Paj sa a poko tradui an Kreyòl ayisyen" in fallback.main_text
+    assert "Rights that do not depend on your papers" in fallback.main_text
+    help_page = page("ht/campaigns/trafficking/help/")
+    assert "1-888-373-7888" in help_page.main_text and "Etazini" in help_page.main_text
