@@ -21,7 +21,7 @@ def test_the_project_loads_with_both_campaigns(project) -> None:
         "trafficking": 16,
     }
     for campaign in project.campaigns.values():
-        assert set(campaign.texts) == {"en", "es", "fr"}
+        assert set(campaign.texts) == {"en", "es", "fr", "ht"}
         for text in campaign.texts.values():
             assert len(text.messages) == 3 and 3 <= len(text.card_points) <= 6
 

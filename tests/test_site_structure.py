@@ -47,7 +47,7 @@ def test_html_lang_matches_the_page_language(site: Path) -> None:
 
 
 def test_meta_description_on_every_page(site: Path) -> None:
-    seen: dict[str, str] = {}
+    seen: dict[str, dict[str, str]] = {}
     for path in _html_files(site):
         if path.name == "404.html":
             continue
@@ -55,9 +55,10 @@ def test_meta_description_on_every_page(site: Path) -> None:
         assert len(metas) == 1, path
         content = metas[0].attrs["content"].strip()
         assert 20 <= len(content) <= 160, (path, content)
-        seen[str(path)] = content
+        seen.setdefault(_lang_of(site, path), {})[str(path)] = content
     # Descriptions are per page, not one site-wide sentence repeated.
-    assert len(set(seen.values())) == len(seen)
+    for descriptions in seen.values():
+        assert len(set(descriptions.values())) == len(descriptions)
 
 
 def _page_path(site: Path, path: Path) -> str:
