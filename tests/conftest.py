@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from htmlscan import Page, read_page  # noqa: E402
-from puebla.build import build_site  # noqa: E402
-from puebla.model.project import Project, load_project  # noqa: E402
-
-LANGUAGES = ["en", "es", "fr", "ht"]
-SITE_URL = "https://puebla-outreach.example.org/"
-_IGNORE = shutil.ignore_patterns(
-    ".venv",
-    "site",
-    "site.old",
-    ".site-build-*",
-    ".cache",
-    ".git",
-    "__pycache__",
-    ".pytest_cache",
-    ".ruff_cache",
-)
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the project without build outputs (mirrored campaign pages included)."""
-    shutil.copytree(ROOT, target, ignore=_IGNORE)
-    for mirrored in target.glob("docs/*/campaigns/*/.mirrored"):
-        shutil.rmtree(mirrored.parent)
-    return target
+from htmlscan import Page, read_page
+from puebla.build import build_site
+from puebla.model.project import Project, load_project
+from sitekit import ROOT, SITE_URL, copy_project
 
 
 @pytest.fixture(scope="session")
@@ -73,20 +50,3 @@ def page(site: Path) -> Callable[[str], Page]:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
-
-
-def lang_prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
-
-
-def site_pages(site: Path) -> dict[str, set[str]]:
-    """Built HTML pages per language, as paths relative to the language root."""
-    pages: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
-    for path in site.rglob("*.html"):
-        rel = path.relative_to(site).as_posix()
-        first = rel.split("/", 1)[0]
-        if first in LANGUAGES and first != "en":
-            pages[first].add(rel.split("/", 1)[1])
-        else:
-            pages["en"].add(rel)
-    return pages

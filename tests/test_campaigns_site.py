@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, lang_prefix
 from htmlscan import read_page
+from sitekit import LANGUAGES, ROOT, lang_prefix
 
 CAMPAIGNS = {"rights": 6, "trafficking": 16}
 

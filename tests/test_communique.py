@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, lang_prefix
 from htmlscan import normalize
+from sitekit import LANGUAGES, ROOT, lang_prefix
 
 SOURCES = ROOT / "sources" / "communique"
 

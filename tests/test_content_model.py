@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from puebla.errors import Collector, ContentError
 from puebla.model.communique import COMMITMENTS
 from puebla.model.helplines import load_help
 from puebla.model.project import load_project
+from sitekit import ROOT
 
 
 def test_the_project_loads_with_both_campaigns(project) -> None:

@@ -133,7 +133,7 @@ def test_broken_link_in_a_campaign_page_names_the_source_file_and_line(project_c
 
 def test_status_page_counts_are_true(site: Path) -> None:
     """Counts on the status page match the pages built and the files' own front matter."""
-    from conftest import ROOT
+    from sitekit import ROOT
 
     names = {"es": "Español", "fr": "Français", "ht": "Kreyòl ayisyen"}
     for lang, name in names.items():

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
 from htmlscan import read_page
+from sitekit import ROOT
 
 # Elements and attributes whose URL a browser fetches on its own.
 LOADED = {

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, SITE_URL, lang_prefix, site_pages
 from htmlscan import read_page
+from sitekit import LANGUAGES, SITE_URL, lang_prefix, site_pages
 
 
 def test_every_language_has_the_same_pages(site: Path) -> None:

@@ -1,0 +1,46 @@
+"""Constants and helpers shared by the tests (import from here, not from conftest)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ["en", "es", "fr", "ht"]
+SITE_URL = "https://puebla-outreach.example.org/"
+_IGNORE = shutil.ignore_patterns(
+    ".venv",
+    "site",
+    "site.old",
+    ".site-build-*",
+    ".cache",
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project without build outputs (mirrored campaign pages included)."""
+    shutil.copytree(ROOT, target, ignore=_IGNORE)
+    for mirrored in target.glob("docs/*/campaigns/*/.mirrored"):
+        shutil.rmtree(mirrored.parent)
+    return target
+
+
+def lang_prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+def site_pages(site: Path) -> dict[str, set[str]]:
+    """Built HTML pages per language, as paths relative to the language root."""
+    pages: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    for path in site.rglob("*.html"):
+        rel = path.relative_to(site).as_posix()
+        first = rel.split("/", 1)[0]
+        if first in LANGUAGES and first != "en":
+            pages[first].add(rel.split("/", 1)[1])
+        else:
+            pages["en"].add(rel)
+    return pages
