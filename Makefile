@@ -74,3 +74,8 @@ test: $(DEV_STAMP) system-deps lint
 
 clean:
 	rm -rf site .site-build-* site.old docs/*/campaigns/*/
+
+## bench: time the materials (per kind, full render, cached re-render) against a site build
+.PHONY: bench
+bench: $(RUNTIME_STAMP)
+	$(PY) -m puebla.materials.bench

@@ -8,6 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["en", "es", "fr", "ht"]
 SITE_URL = "https://puebla-outreach.example.org/"
+# Rendered materials are cached by content hash, so every copy of the project can share them.
+SHARED_CACHE = ROOT / ".cache" / "materials"
 _IGNORE = shutil.ignore_patterns(
     ".venv",
     "site",

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from sitekit import SHARED_CACHE
+
 
 def _edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
@@ -142,7 +144,11 @@ def _run_build(root: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "puebla", "--root", str(root), "build"],
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": "/usr/bin:/bin",
+            "PUEBLA_CACHE_DIR": str(SHARED_CACHE),
+        },
     )
 
 

@@ -59,6 +59,19 @@
     });
   });
 
+  /* Back to top: shown once the reader has scrolled a screen down. */
+  var up = doc.querySelector(".md-top");
+  if (up) {
+    var place = function () { up.hidden = window.scrollY < window.innerHeight; };
+    window.addEventListener("scroll", place, { passive: true });
+    place();
+    up.addEventListener("click", function () {
+      window.scrollTo(0, 0);
+      var skip = doc.querySelector(".md-skip");
+      if (skip) skip.focus();
+    });
+  }
+
   /* 3. Search in the reader's language. */
   var form = doc.querySelector(".md-search__form[data-index]");
   if (!form) return;
@@ -89,7 +102,7 @@
     script.src = form.getAttribute("data-index");
     script.onload = function () {
       docs = (window.pueblaSearchIndex || []).map(function (d) {
-        return { url: d[0], title: d[1], text: d[2], ftitle: fold(d[1]), ftext: fold(d[2]),
+        return { url: d[0], title: d[1], text: d[2], page: d[3], ftext: fold(d[2]),
                  twords: words(fold(d[1])), xwords: words(fold(d[2])) };
       });
       search();
@@ -128,6 +141,7 @@
     var at = -1;
     for (var i = 0; i < terms.length && at < 0; i++) at = d.ftext.indexOf(terms[i]);
     var start = Math.max(0, at - 60);
+    if (start > 0) start = d.text.indexOf(" ", start) + 1 || start; /* whole words only */
     var text = d.text.slice(start, start + 200);
     return (start > 0 ? "… " : "") + text + (start + 200 < d.text.length ? " …" : "");
   }
@@ -141,6 +155,7 @@
     list.textContent = "";
     if (!terms.length) { say("placeholder", 0); return; }
     if (!docs) { load(); return; }
+    meta.setAttribute("data-query", input.value); /* which query the results are for */
     var hits = [];
     docs.forEach(function (d) {
       var score = 0;
@@ -166,6 +181,12 @@
       article.className = "md-search-result__article md-typeset";
       var title = doc.createElement("p");
       title.className = "puebla-result-title";
+      if (d.page) {
+        var page = doc.createElement("span");
+        page.className = "puebla-result-page";
+        page.textContent = d.page;
+        title.appendChild(page);
+      }
       highlight(title, d.title, terms);
       var text = doc.createElement("p");
       highlight(text, excerpt(d, terms), terms);

@@ -25,6 +25,7 @@ from ..model.pages import site_pages
 from ..model.project import Project
 from ..model.translation import TranslationState, translation_states
 from ..site.directives import expand
+from ..site.extras import Extras, copy_extras, render_extras
 from ..site.mirror import mirror_campaigns
 from ..site.notices import fallback_markdown, notice_markdown
 from .config import PueblaPluginConfig
@@ -42,6 +43,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         self.project: Project | None = None
         self.sources: dict[Path, Path] = {}
         self._default_404: bytes | None = None
+        self.extras: Extras | None = None
         self._state_cache: tuple[Project, dict[tuple[str, str], TranslationState]] | None = None
         self._nav: list | None = None  # the nav of mkdocs.yml, before campaigns are added
 
@@ -63,6 +65,10 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
                 log.info(warning.format(root))  # a warning must not fail a strict build
             self.sources = mirror_campaigns(project)
             mark_current(project)
+            try:
+                self.extras = render_extras(project, config.site_url or "")
+            except ContentError as exc:  # a text that does not fit, a colour that fails
+                raise PluginError("The materials have errors:\n" + exc.format(root)) from None
         self._check_languages(config)
         if self._nav is None:
             self._nav = config.nav or []
@@ -122,7 +128,8 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             english_url = "../" * depth + page_path(page.file.src_uri)
             markdown = notice_markdown(state, self.project.locales[lang], english_url) + markdown
         try:
-            return expand(markdown, lang, self.project, source or page.file.src_uri)
+            materials = self.extras.materials if self.extras else None
+            return expand(markdown, lang, self.project, source or page.file.src_uri, materials)
         except ContentError as exc:
             raise PluginError(exc.format(self.project.root)) from None
 
@@ -155,6 +162,8 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             return
         if lang == self.project.languages[0]:
             self._default_404 = page.read_bytes()
+            if self.extras is not None:  # once: later language builds do not clean site_dir
+                copy_extras(self.extras, site)
         elif self._default_404 is not None:
             (site / lang).mkdir(exist_ok=True)
             page.replace(site / lang / "404.html")
@@ -165,6 +174,9 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         context["puebla_alternates"] = alternates_for(
             page.file.src_uri, self.project.languages, config.site_url or ""
         )
+        preview = self.extras.previews.get(page.file.src_uri) if self.extras else None
+        if preview:
+            context["puebla_preview"] = (config.site_url or "/").rstrip("/") + "/" + preview
         return context
 
     # Browser-facing finish (issue 6): valid markup, per-language search, reproducible files.

@@ -20,6 +20,7 @@ from pathlib import Path
 
 INDEX = Path("search") / "search_index.json"
 GLOBAL = "pueblaSearchIndex"
+SITE_SCRIPT = Path("assets") / "site.js"
 
 
 class _Text(HTMLParser):
@@ -67,9 +68,13 @@ def split_index(entries: list[dict], languages: list[str]) -> dict[str, list[lis
 
 
 def write_language_indexes(site_dir: Path, languages: list[str]) -> None:
-    """Replace Material's mixed index by ``search/<lang>.js``, one per language."""
+    """Replace Material's mixed index by ``search/<lang>.js``, one per language.
+
+    Only for the site's own search (``assets/site.js``): a build with Material's bundle (the
+    vanilla comparison of ``make bench``) keeps the index that bundle loads.
+    """
     index = site_dir / INDEX
-    if not index.exists():
+    if not index.exists() or not (site_dir / SITE_SCRIPT).exists():
         return
     entries = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
     for lang, records in split_index(entries, languages).items():

@@ -23,7 +23,9 @@ from .status_page import status_markdown
 DIRECTIVE = re.compile(r"^<!--\s*puebla:([a-z-]+)((?:\s+[a-z-]+)*)\s*-->\s*$", re.M)
 
 
-def _renderers(project: Project) -> dict[str, Callable[[str, list[str]], str]]:
+def _renderers(
+    project: Project, materials: list | None
+) -> dict[str, Callable[[str, list[str]], str]]:
     c = project.communique
 
     def text(lang: str, args: list[str]) -> str:
@@ -34,7 +36,15 @@ def _renderers(project: Project) -> dict[str, Callable[[str, list[str]], str]]:
         states = translation_states(project, site_pages(project))
         return status_markdown(project, states, project.locales[lang])
 
+    def materials_list(lang: str, args: list[str]) -> str:
+        if materials is None:
+            return ""  # checks render pages without building the materials
+        from ..materials import materials_markdown
+
+        return materials_markdown(materials, project, lang)
+
     return {
+        "materials-list": materials_list,
         "translation-status": status,
         "help-lines": lambda lang, args: help_lines_markdown(project.help, project.locales[lang]),
         "communique-text": text,
@@ -46,9 +56,11 @@ def _renderers(project: Project) -> dict[str, Callable[[str, list[str]], str]]:
     }
 
 
-def expand(markdown: str, lang: str, project: Project, path: Path | str) -> str:
+def expand(
+    markdown: str, lang: str, project: Project, path: Path | str, materials: list | None = None
+) -> str:
     """Replace every directive line; an unknown one is an error naming file and line."""
-    renderers = _renderers(project)
+    renderers = _renderers(project, materials)
 
     def replace(match: re.Match[str]) -> str:
         name, args = match.group(1), match.group(2).split()

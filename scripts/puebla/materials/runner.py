@@ -1,0 +1,156 @@
+"""Run render jobs: cache lookups, then the misses in parallel worker processes.
+
+Output never depends on the order in which workers finish: each job's files are pure
+functions of the job, written to fixed paths. Problems from every job are collected and
+raised together, so one run lists every text that does not fit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from ..errors import ContentError, Problem
+from .cache import Cache, job_key
+from .fit import Overflow
+from .fonts import FontFiles, font_files, make_instance, missing_instances
+from .kinds import RENDERERS
+from .kinds.common import MIN_CONTRAST, ContrastFailure
+from .spec import MaterialJob, PreviewJob
+
+Job = MaterialJob | PreviewJob
+_COST = {"poster": 0, "card": 1, "social": 2, "flyer": 3, "preview": 4}
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One finished item: ``cached`` is True when it was copied from the cache."""
+
+    done: int
+    total: int
+    label: str
+    cached: bool
+
+
+ProgressFn = Callable[[Progress], None]
+
+
+def stderr_progress(event: Progress) -> None:
+    """Default reporter: one line per rendered item (cache hits are only counted)."""
+    if not event.cached:
+        print(f"materials: [{event.done}/{event.total}] {event.label}", file=sys.stderr, flush=True)
+
+
+def work(job: Job, fonts: FontFiles) -> tuple[dict[str, bytes], list[Problem]]:
+    """Render one job (in a worker process); content problems are returned, not raised."""
+    try:
+        return RENDERERS[job.family](job, fonts), []
+    except Overflow as exc:
+        return {}, [
+            job.problem(
+                exc.field,
+                f"the field '{exc.field}' does not fit: {exc.reason}",
+                "shorten this text (in every language where it does not fit); materials never "
+                "cut text off",
+            )
+        ]
+    except ContrastFailure as exc:
+        return {}, [
+            job.problem(
+                "colors",
+                f"text would be hard to read (contrast below {MIN_CONTRAST}:1): {exc}",
+                "change the campaign colours so every text colour contrasts with its background",
+            )
+        ]
+
+
+def _write(files: dict[str, Path | bytes], folder: Path) -> dict[str, Path]:
+    out = {}
+    for name, data in sorted(files.items()):
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, Path):
+            shutil.copyfile(data, target)
+        else:
+            target.write_bytes(data)
+        out[name] = target
+    return out
+
+
+def _ensure_fonts(folder: Path, pool: ProcessPoolExecutor | None) -> FontFiles:
+    missing = missing_instances(folder)
+    if pool is None or len(missing) < 2:
+        for weight, path in missing:
+            make_instance(weight, path)
+    else:
+        for future in [pool.submit(make_instance, w, p) for w, p in missing]:
+            future.result()
+    return font_files(folder)
+
+
+def run(
+    jobs: Sequence[Job],
+    out_dir: Path,
+    cache: Cache,
+    workers: int | None,
+    progress: ProgressFn | None,
+) -> list[dict[str, Path]]:
+    """Files of every job (same order as ``jobs``), rendered or copied from the cache."""
+    report = progress or stderr_progress
+    results: list[dict[str, Path]] = [{} for _ in jobs]
+    keys = [job_key(job.key_data()) for job in jobs]
+    pending: list[int] = []
+    done = 0
+    for i, job in enumerate(jobs):
+        hit = cache.get(keys[i])
+        if hit is None:
+            pending.append(i)
+            continue
+        results[i] = _write(hit, out_dir / job.base)  # type: ignore[arg-type]
+        done += 1
+        report(Progress(done, len(jobs), job.label, True))
+    if not pending:
+        return results
+    pending.sort(key=lambda i: (_COST.get(jobs[i].family, 9), i))
+    problems: list[Problem] = []
+    workers = max(1, min(workers or os.cpu_count() or 1, len(pending)))
+    with tempfile.TemporaryDirectory(prefix="puebla-fonts-") as tmp:
+        fonts_dir = cache.fonts_dir or Path(tmp)
+        pool = (
+            ProcessPoolExecutor(workers, mp_context=get_context("spawn")) if workers > 1 else None
+        )
+        try:
+            fonts = _ensure_fonts(fonts_dir, pool)
+            if pool is None:
+                outcomes = ((i, work(jobs[i], fonts)) for i in pending)
+            else:
+                futures: dict[int, Future] = {i: pool.submit(work, jobs[i], fonts) for i in pending}
+                outcomes = ((i, futures[i].result()) for i in _as_done(futures))
+            for i, (files, found) in outcomes:
+                problems.extend(found)
+                if files:
+                    cache.put(keys[i], files)
+                    results[i] = _write(files, out_dir / jobs[i].base)  # type: ignore[arg-type]
+                done += 1
+                report(Progress(done, len(jobs), jobs[i].label, False))
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+    if problems:
+        problems.sort(key=lambda p: (str(p.path), p.field or "", p.message))
+        raise ContentError(problems)
+    return results
+
+
+def _as_done(futures: dict[int, Future]) -> Iterator[int]:
+    """Indices in completion order (progress as soon as an item finishes)."""
+    index = {f: i for i, f in futures.items()}
+    for future in as_completed(index):
+        yield index[future]

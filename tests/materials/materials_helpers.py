@@ -1,0 +1,56 @@
+"""Helpers shared by the materials tests (a uniquely named module, importable from tests)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from puebla.materials import MaterialFile, Progress
+from puebla.model.project import Project
+
+SITE_URL = "https://puebla-outreach.example.org/"
+
+
+@dataclass
+class Rendered:
+    out: Path
+    cache: Path
+    files: list[MaterialFile]
+    previews: dict[str, str]
+    events: list[Progress]
+
+
+def campaign_url(lang: str, campaign: str) -> str:
+    prefix = "" if lang == "en" else f"{lang}/"
+    return f"{SITE_URL}{prefix}campaigns/{campaign}/"
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    return subprocess.run(
+        ["pdftotext", *args, str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def squash(text: str) -> str:
+    """Text with every run of whitespace (line breaks, no-break spaces) made one space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def of_kind(rendered: Rendered, *, suffix: str = "", kind: str | None = None) -> list[MaterialFile]:
+    return [
+        f
+        for f in rendered.files
+        if f.filename.endswith(suffix) and (kind is None or f.kind == kind)
+    ]
+
+
+def published(project: Project) -> list[tuple[str, str]]:
+    """(language, campaign) pairs that get materials: the campaign text is translated."""
+    return [
+        (lang, cid)
+        for lang in project.languages
+        for cid, campaign in project.campaigns.items()
+        if campaign.translations[lang]["index"].doc.meta.get("translation_status") != "untranslated"
+    ]

@@ -1,0 +1,192 @@
+"""The generator as a whole: file list, determinism, cache, errors, kits, the download list."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from materials_helpers import SITE_URL, Rendered, published
+
+from puebla.errors import ContentError
+from puebla.materials import Progress, materials_markdown, render_materials, render_previews
+from puebla.materials.markdown import human_size
+from puebla.model.project import Project, load_project
+
+FILES = (
+    "poster-letter.pdf",
+    "poster-a4.pdf",
+    "poster-letter-print.pdf",
+    "poster-a4-print.pdf",
+    "poster-preview.png",
+    "flyer-half-letter.pdf",
+    "flyer-a5.pdf",
+    "card-sheet-letter.pdf",
+    "card-sheet-a4.pdf",
+    "social-1080x1080.png",
+    "social-1080x1350.png",
+    "social-1080x1920.png",
+)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_file_names_and_public_paths(rendered: Rendered, project: Project) -> None:
+    assert published(project)
+    assert {(f.lang, f.campaign) for f in rendered.files} == set(published(project))
+    for lang, cid in published(project):
+        items = {f.filename: f for f in rendered.files if f.lang == lang and f.campaign == cid}
+        assert set(items) == {*FILES, f"{cid}-kit-{lang}.zip"}
+        for item in items.values():
+            prefix = "" if lang == "en" else f"{lang}/"
+            assert item.url_path == f"{prefix}materials/{cid}/{item.filename}"
+            assert item.path == rendered.out / item.url_path
+            assert item.size_bytes == item.path.stat().st_size > 0
+            assert item.format == item.filename.rsplit(".", 1)[1].upper()
+
+
+def test_the_kit_holds_every_file_deterministically(rendered: Rendered) -> None:
+    for kit in (f for f in rendered.files if f.kind == "kit"):
+        with zipfile.ZipFile(kit.path) as archive:
+            infos = archive.infolist()
+            names = [i.filename for i in infos]
+            assert names == sorted(FILES)
+            for info in infos:
+                assert info.date_time == (1996, 3, 14, 0, 0, 0)
+                member = kit.path.parent / info.filename
+                assert archive.read(info) == member.read_bytes(), info.filename
+
+
+def test_same_inputs_give_byte_identical_files(
+    rendered: Rendered, project: Project, tmp_path: Path
+) -> None:
+    """A second render, in another folder, without cache and in one process, is identical."""
+    out = tmp_path / "again"
+    render_materials(project, out, SITE_URL, cache_dir=None, jobs=1, progress=lambda e: None)
+    render_previews(project, out, SITE_URL, cache_dir=None, jobs=1, progress=lambda e: None)
+    first, second = _tree(rendered.out), _tree(out)
+    assert sorted(first) == sorted(second)
+    different = [name for name in first if first[name] != second[name]]
+    assert not different, different
+
+
+def test_first_render_rendered_everything(rendered: Rendered) -> None:
+    assert rendered.events and not any(e.cached for e in rendered.events)
+
+
+def test_unchanged_materials_come_from_the_cache(
+    rendered: Rendered, project: Project, tmp_path: Path
+) -> None:
+    events: list[Progress] = []
+    render_materials(
+        project, tmp_path / "out", SITE_URL, cache_dir=rendered.cache, progress=events.append
+    )
+    render_previews(
+        project, tmp_path / "out", SITE_URL, cache_dir=rendered.cache, progress=events.append
+    )
+    assert events
+    assert [e.label for e in events if not e.cached] == []
+    assert _tree(tmp_path / "out") == _tree(rendered.out)
+
+
+def test_a_changed_text_re_renders_only_its_materials(
+    rendered: Rendered, project_copy: Path
+) -> None:
+    index = project_copy / "campaigns" / "rights" / "es" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    cta = re.search(r"^call_to_action: (.+)$", text, re.M)
+    assert cta is not None
+    index.write_text(
+        text.replace(cta.group(0), "call_to_action: Comparta hoy estos materiales."),
+        encoding="utf-8",
+    )
+    events: list[Progress] = []
+    files = render_materials(
+        load_project(project_copy),
+        project_copy / "out",
+        SITE_URL,
+        cache_dir=rendered.cache,
+        progress=events.append,
+    )
+    rendered_now = sorted(e.label for e in events if not e.cached)
+    assert rendered_now, "the change was not noticed"
+    assert all(label.startswith("es/materials/rights/") for label in rendered_now), rendered_now
+    assert len(rendered_now) == 9 + 1  # 2 posters, 2 flyers, 2 card sheets, 3 social; the kit
+    poster = next(
+        f
+        for f in files
+        if f.lang == "es" and f.campaign == "rights" and f.filename == "poster-a4.pdf"
+    )
+    old = rendered.out / poster.url_path
+    assert poster.path.read_bytes() != old.read_bytes()
+
+
+def test_a_translation_that_cannot_fit_stops_the_build(
+    rendered: Rendered, project_copy: Path
+) -> None:
+    index = project_copy / "campaigns" / "rights" / "es" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    long = " ".join(
+        ["Los derechos humanos no dependen de los papeles ni del lugar de nacimiento"] * 6
+    )
+    text = re.sub(r"^headline: .+$", f"headline: {long}", text, count=1, flags=re.M)
+    index.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        render_materials(
+            load_project(project_copy),
+            project_copy / "out",
+            SITE_URL,
+            cache_dir=rendered.cache,
+            progress=lambda e: None,
+        )
+    problems = caught.value.problems
+    assert problems
+    for problem in problems:
+        assert "'rights'" in problem.message and "'es'" in problem.message
+        assert problem.field == "headline" and "headline" in problem.message
+        assert Path(problem.path).resolve() == index.resolve()
+    materials = {re.search(r"material '([a-z0-9-]+)'", p.message).group(1) for p in problems}  # type: ignore[union-attr]
+    assert {"poster-letter", "poster-a4", "flyer-a5", "social-1080x1080"} <= materials
+    assert "materials never cut text off" in str(caught.value)
+
+
+def test_download_list_names_every_file_with_its_real_size(
+    rendered: Rendered, project: Project
+) -> None:
+    for lang in sorted({lang for lang, _ in published(project)}):
+        markdown = materials_markdown(rendered.files, project, lang)
+        page_dir = "materials" if lang == "en" else f"{lang}/materials"
+        items = [f for f in rendered.files if f.lang == lang]
+        rows = [
+            line for line in markdown.splitlines() if line.startswith("| ") and "<a href=" in line
+        ]
+        assert len(rows) == len(items)
+        for item in items:
+            link = f"{item.campaign}/{item.filename}"
+            row = next((r for r in rows if f'<a href="{link}" download>' in r), None)
+            assert row is not None, f"{item.url_path} is not listed for {lang}"
+            assert posixpath.normpath(posixpath.join(page_dir, link)) == item.url_path
+            assert human_size(item.path.stat().st_size, lang) in row
+            assert item.format in row
+            if item.thumbnail:
+                src = re.search(r'<img src="([^"]+)"', row).group(1)  # type: ignore[union-attr]
+                assert (rendered.out / page_dir / src).is_file()
+                assert 'alt="' in row and 'alt=""' not in row
+        for cid in {c for lg, c in published(project) if lg == lang}:
+            title = project.campaigns[cid].translations[lang]["index"].title
+            assert f"{{#materials-{cid}}}" in markdown
+            assert title.split(":")[0] in markdown
+
+
+def test_human_sizes_are_localized() -> None:
+    assert human_size(48_300, "en") == "48 kB"
+    assert human_size(5_120, "es") == "5,1 kB"
+    assert human_size(1_250_000, "fr") == "1,2\u202fMo"  # CLDR: narrow no-break space
