@@ -118,6 +118,15 @@ SCENARIOS = {
         "campaigns/rights/fr/rights.md",
         "'summary' is missing",
     ),
+    "poster-headline-too-long": (
+        _edit(
+            "campaigns/rights/fr/index.md",
+            "\nheadline:",
+            "\nheadline: Les droits humains ne dépendent jamais des papiers, ni du pays, ni de la langue, ni du statut migratoire, ni de la couleur, ni de la religion de personne",
+        ),
+        "campaigns/rights/fr/index.md",
+        "headline",
+    ),
     "help-entry-without-source": (
         _edit(
             "campaigns/help-lines.yml",

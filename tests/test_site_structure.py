@@ -140,3 +140,26 @@ def test_home_page_leads_to_both_campaigns(page) -> None:
         hrefs = [e.attrs.get("href", "") for e in page(lang_prefix(lang)).find("a")]
         assert any(re.fullmatch(r"campaigns/rights/", h) for h in hrefs), lang
         assert any(re.fullmatch(r"campaigns/trafficking/", h) for h in hrefs), lang
+
+
+def test_site_works_under_a_sub_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Published at https://example.org/puebla/: absolute URLs carry the sub-path, links stay relative."""
+    from puebla.build import build_site
+    from sitekit import ROOT, SHARED_CACHE
+
+    base = "https://example.org/puebla/"
+    monkeypatch.setenv("SITE_URL", base)
+    monkeypatch.setenv("PUEBLA_CACHE_DIR", str(SHARED_CACHE))
+    site = build_site(ROOT, tmp_path / "site")
+    page = read_page(site / "es/communique/index.html")
+    assert page.find("link", rel="canonical")[0].attrs["href"] == f"{base}es/communique/"
+    alternates = {e.attrs["hreflang"]: e.attrs["href"] for e in page.find("link", rel="alternate")}
+    assert alternates["x-default"] == f"{base}communique/"
+    og = page.find("meta", property="og:image")
+    assert og and og[0].attrs["content"].startswith(f"{base}assets/previews/es/")
+    for element in page.find("a") + page.find("link") + page.find("script"):
+        url = element.attrs.get("href") or element.attrs.get("src") or ""
+        assert not (url.startswith("/") and not url.startswith("/puebla/")), url
+    not_found = read_page(site / "fr/404.html")
+    assert [e for e in not_found.find("a") if e.attrs.get("href") == "/puebla/fr/"]
+    assert f"<loc>{base}fr/campaigns/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")

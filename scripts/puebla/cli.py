@@ -7,12 +7,15 @@ import logging
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from .build import BuildFailed, build_site
 from .content import load_content
 from .errors import ContentError
 from .languages import add_language
+from .materials import render_materials
+from .site.extras import materials_cache
 from .translate import CommandError, mark_reviewed, mark_translated
 
 
@@ -44,6 +47,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = _root(args.root)
     try:
         project = load_content(root)
+    except ContentError as exc:
+        print(exc.format(root), file=sys.stderr)
+        return 1
+    try:  # printed-material text must fit: lay the materials out (cached, so usually instant)
+        with tempfile.TemporaryDirectory() as tmp:
+            render_materials(
+                project, Path(tmp), "https://example.invalid/", cache_dir=materials_cache(root)
+            )
     except ContentError as exc:
         print(exc.format(root), file=sys.stderr)
         return 1

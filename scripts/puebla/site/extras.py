@@ -24,6 +24,11 @@ class Extras:
     previews: dict[str, str] = field(default_factory=dict)  # page src_uri → url_path of PNG
 
 
+def materials_cache(root: Path) -> Path:
+    """The content-hash cache; PUEBLA_CACHE_DIR lets copies of the project (tests) share one."""
+    return Path(os.environ.get("PUEBLA_CACHE_DIR") or root / CACHE / "materials")
+
+
 def render_extras(project: Project, site_url: str) -> Extras:
     from ..materials import render_materials, render_previews
 
@@ -31,8 +36,7 @@ def render_extras(project: Project, site_url: str) -> Extras:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    # PUEBLA_CACHE_DIR lets copies of the project (tests, CI) share one content-hash cache.
-    cache_dir = Path(os.environ.get("PUEBLA_CACHE_DIR") or project.root / CACHE / "materials")
+    cache_dir = materials_cache(project.root)
     materials = render_materials(project, folder, site_url, cache_dir=cache_dir)
     previews = render_previews(project, folder, site_url, cache_dir=cache_dir)
     return Extras(folder, materials, previews)
