@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .content import load_content
 from .errors import ContentError, Problem
+from .site.offline import offline_kit_path, write_offline_kit
 
 MAX_WARNINGS_SHOWN = 5
 
@@ -33,7 +34,7 @@ class BuildFailed(Exception):
     """The build stopped; the message says why and ``site/`` is untouched."""
 
 
-def _mkdocs_build(config_file: Path, site_dir: Path) -> None:
+def _mkdocs_build(config_file: Path, site_dir: Path, **overrides: object) -> None:
     # Imported here: the rest of the package must work without MkDocs.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -41,7 +42,9 @@ def _mkdocs_build(config_file: Path, site_dir: Path) -> None:
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        config = load_config(
+            config_file=str(config_file), site_dir=str(site_dir), strict=True, **overrides
+        )
         build(config)
     except MkDocsException as exc:
         raise BuildFailed(str(exc)) from None
@@ -58,12 +61,17 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: Path | Non
     report_warnings(project.issues.warnings, root)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    offline = staging.with_name(staging.name + "-offline")
     try:
+        # The offline kit first: the online site's download page lists it with its size.
+        _mkdocs_build(config_file, offline, use_directory_urls=False)
+        write_offline_kit(offline, offline_kit_path(root))
         _mkdocs_build(config_file, staging)
         _swap(staging, site_dir)
     finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+        for folder in (staging, offline):
+            if folder.exists():
+                shutil.rmtree(folder)
     return site_dir
 
 

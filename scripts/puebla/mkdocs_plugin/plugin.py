@@ -66,7 +66,8 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             self.sources = mirror_campaigns(project)
             mark_current(project)
             try:
-                self.extras = render_extras(project, config.site_url or "")
+                offline = not config.use_directory_urls  # building the offline kit
+                self.extras = render_extras(project, config.site_url or "", offline=offline)
             except ContentError as exc:  # a text that does not fit, a colour that fails
                 raise PluginError("The materials have errors:\n" + exc.format(root)) from None
         self._check_languages(config)
@@ -128,8 +129,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             english_url = "../" * depth + page_path(page.file.src_uri)
             markdown = notice_markdown(state, self.project.locales[lang], english_url) + markdown
         try:
-            materials = self.extras.materials if self.extras else None
-            return expand(markdown, lang, self.project, source or page.file.src_uri, materials)
+            return expand(markdown, lang, self.project, source or page.file.src_uri, self.extras)
         except ContentError as exc:
             raise PluginError(exc.format(self.project.root)) from None
 

@@ -17,14 +17,16 @@ from ..model.project import Project
 from ..model.translation import translation_states
 from .campaign_pages import campaign_cards_markdown
 from .communique_pages import compare_markdown, sources_markdown, version_markdown
+from .extras import Extras
 from .help_pages import help_lines_markdown
+from .offline import offline_kit_markdown
 from .status_page import status_markdown
 
 DIRECTIVE = re.compile(r"^<!--\s*puebla:([a-z-]+)((?:\s+[a-z-]+)*)\s*-->\s*$", re.M)
 
 
 def _renderers(
-    project: Project, materials: list | None
+    project: Project, extras: Extras | None
 ) -> dict[str, Callable[[str, list[str]], str]]:
     c = project.communique
 
@@ -37,11 +39,14 @@ def _renderers(
         return status_markdown(project, states, project.locales[lang])
 
     def materials_list(lang: str, args: list[str]) -> str:
-        if materials is None:
+        if extras is None:
             return ""  # checks render pages without building the materials
         from ..materials import materials_markdown
 
-        return materials_markdown(materials, project, lang)
+        listing = materials_markdown(extras.materials, project, lang)
+        if extras.offline_kit is not None:
+            listing += offline_kit_markdown(extras.offline_kit, project.locales[lang])
+        return listing
 
     return {
         "materials-list": materials_list,
@@ -57,10 +62,10 @@ def _renderers(
 
 
 def expand(
-    markdown: str, lang: str, project: Project, path: Path | str, materials: list | None = None
+    markdown: str, lang: str, project: Project, path: Path | str, extras: Extras | None = None
 ) -> str:
     """Replace every directive line; an unknown one is an error naming file and line."""
-    renderers = _renderers(project, materials)
+    renderers = _renderers(project, extras)
 
     def replace(match: re.Match[str]) -> str:
         name, args = match.group(1), match.group(2).split()

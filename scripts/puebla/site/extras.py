@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.project import Project
+from .offline import KIT_NAME, offline_kit_path
 
 CACHE = Path(".cache")
 
@@ -22,6 +23,7 @@ class Extras:
     folder: Path
     materials: list = field(default_factory=list)  # list[MaterialFile]
     previews: dict[str, str] = field(default_factory=dict)  # page src_uri → url_path of PNG
+    offline_kit: Path | None = None  # the offline ZIP, published at the site root
 
 
 def materials_cache(root: Path) -> Path:
@@ -29,7 +31,11 @@ def materials_cache(root: Path) -> Path:
     return Path(os.environ.get("PUEBLA_CACHE_DIR") or root / CACHE / "materials")
 
 
-def render_extras(project: Project, site_url: str) -> Extras:
+def render_extras(project: Project, site_url: str, *, offline: bool = False) -> Extras:
+    """Render materials and previews; the online site also publishes the offline kit.
+
+    ``offline`` is true while building the offline kit itself, which must not contain itself.
+    """
     from ..materials import render_materials, render_previews
 
     folder = project.root / CACHE / "site-extra"
@@ -39,7 +45,13 @@ def render_extras(project: Project, site_url: str) -> Extras:
     cache_dir = materials_cache(project.root)
     materials = render_materials(project, folder, site_url, cache_dir=cache_dir)
     previews = render_previews(project, folder, site_url, cache_dir=cache_dir)
-    return Extras(folder, materials, previews)
+    kit = offline_kit_path(project.root)
+    if offline:  # the offline kit leaves out the per-campaign ZIPs (copies of what it holds)
+        return Extras(folder, [m for m in materials if m.kind != "kit"], previews)
+    if not kit.exists():
+        return Extras(folder, materials, previews)
+    shutil.copyfile(kit, folder / KIT_NAME)
+    return Extras(folder, materials, previews, folder / KIT_NAME)
 
 
 def copy_extras(extras: Extras, site_dir: Path) -> None:
