@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from ..content import load_content, mark_current
 from ..errors import ContentError
+from ..model.campaigns import CampaignPage
 from ..model.pages import site_pages
 from ..model.project import Project
 from ..model.translation import TranslationState, translation_states
@@ -41,7 +42,7 @@ WATCHED = ("campaigns", "locales", "sources", "overrides")
 class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
-        self.sources: dict[Path, Path] = {}
+        self.mirrored: dict[Path, CampaignPage] = {}  # mirrored file → its campaign page
         self._default_404: bytes | None = None
         self.extras: Extras | None = None
         self._state_cache: tuple[Project, dict[tuple[str, str], TranslationState]] | None = None
@@ -63,7 +64,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             self.project = project
             for warning in project.issues.warnings:
                 log.info(warning.format(root))  # a warning must not fail a strict build
-            self.sources = mirror_campaigns(project)
+            self.mirrored = mirror_campaigns(project)
             mark_current(project)
             try:
                 offline = not config.use_directory_urls  # building the offline kit
@@ -89,12 +90,8 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         for docs in self.project.docs.pages.values():
             for doc in docs.values():
                 titles[str(doc.path.resolve())] = str(doc.meta.get("title", ""))
-        for mirrored, source in self.sources.items():
-            for campaign in self.project.campaigns.values():
-                for pages in campaign.translations.values():
-                    for page in pages.values():
-                        if page.doc.path == source:
-                            titles[str(mirrored.resolve())] = page.title
+        for mirrored, page in self.mirrored.items():
+            titles[str(mirrored.resolve())] = page.title
         return titles
 
     def _check_languages(self, config: MkDocsConfig) -> None:
@@ -120,7 +117,8 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
     ) -> str:
         assert self.project is not None
         lang, rel = page.file.src_uri.split("/", 1)
-        source = self.sources.get(Path(page.file.abs_src_path or ""), page.file.abs_src_path)
+        mirrored = self.mirrored.get(Path(page.file.abs_src_path or ""))
+        source = mirrored.doc.path if mirrored else page.file.abs_src_path
         state = self._states().get((lang, rel))
         if state is not None:
             if state.state == "untranslated":

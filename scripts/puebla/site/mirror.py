@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from ..model.campaigns import CampaignPage
 from ..model.docs import MIRROR_MARKER
 from ..model.project import Project
 
@@ -22,10 +23,10 @@ def commitment_link(depth: int, number: int) -> str:
     return "../" * depth + f"communique/index.md#commitment-{number}"
 
 
-def mirror_campaigns(project: Project) -> dict[Path, Path]:
-    """Write the mirrored pages; return {mirrored file: authored source file}."""
+def mirror_campaigns(project: Project) -> dict[Path, CampaignPage]:
+    """Write the mirrored pages; return {mirrored file: the campaign page it comes from}."""
     docs = project.root / "docs"
-    written: dict[Path, Path] = {}
+    written: dict[Path, CampaignPage] = {}
     for lang in project.languages:
         locale = project.locales[lang]
         for campaign in project.campaigns.values():
@@ -43,7 +44,7 @@ def mirror_campaigns(project: Project) -> dict[Path, Path]:
                 body = f"{text.rstrip()}\n\n{GENERATED_NOTE.format(source=rel)}\n---\n\n{footer}\n{{: .commitment-link }}\n"
                 target = target_dir / f"{page.slug}.md"
                 wanted[target] = body
-                written[target] = source
+                written[target] = page
             _sync(target_dir, wanted)
         _remove_stale(docs / lang / "campaigns", set(project.campaigns))
     return written
