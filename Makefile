@@ -77,5 +77,15 @@ clean:
 
 ## bench: time the materials (per kind, full render, cached re-render) against a site build
 .PHONY: bench
-bench: $(RUNTIME_STAMP)
+bench: $(RUNTIME_STAMP) $(DEV_STAMP) system-deps
 	$(PY) -m puebla.materials.bench
+	$(PY) -m puebla.weight
+
+## audit: Lighthouse, Nu Html Checker and link checker over a fresh build (needs npm, Java)
+.PHONY: audit
+AUDIT_STAMP := audit/node_modules/.installed
+$(AUDIT_STAMP): audit/package.json audit/package-lock.json
+	cd audit && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+audit: $(RUNTIME_STAMP) system-deps $(AUDIT_STAMP)
+	$(PY) audit/audit.py

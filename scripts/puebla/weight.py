@@ -34,6 +34,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 BUDGET = 60 * 1024
@@ -83,19 +84,29 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def first_view(site: Path, paths: list[str]) -> dict[str, dict[str, int]]:
-    """For each page path: every file it loads on first view, with its gzip size in bytes."""
-    from playwright.sync_api import sync_playwright  # a dev dependency: only `make bench`
+def first_view(site: Path, paths: list[str], browser: Any = None) -> dict[str, dict[str, int]]:
+    """For each page path: every file it loads on first view, with its gzip size in bytes.
 
+    ``browser``: a Playwright Chromium already running (the tests pass theirs); else one is
+    started here.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright  # a dev dependency: only `make bench`
+
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return first_view(site, paths, own)
+            finally:
+                own.close()
     results: dict[str, dict[str, int]] = {}
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site) as base:
         for path in paths:
             # A new context per page: an empty cache, as on a first visit.
             context = browser.new_context(viewport=PHONE, service_workers="block")
             loaded: dict[str, int] = {}
 
-            def count(response, loaded=loaded) -> None:
+            def count(response: Any, loaded: dict[str, int] = loaded) -> None:
                 if response.url.startswith(base) and response.ok:
                     with contextlib.suppress(Exception):
                         loaded[response.url[len(base) :] or "/"] = gzip_size(response.body())
@@ -106,7 +117,6 @@ def first_view(site: Path, paths: list[str]) -> dict[str, dict[str, int]]:
             page.wait_for_load_state("networkidle")
             context.close()
             results[path] = loaded
-        browser.close()
     return results
 
 

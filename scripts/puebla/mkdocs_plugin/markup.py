@@ -1,8 +1,9 @@
 """Fixes to Material's HTML that template blocks cannot reach, and a reproducible sitemap.
 
 Why: a few lines of Material's ``base.html`` and ``nav-item.html`` sit outside any block and
-are invalid HTML (the Nu Html Checker rejects them): ``autocomplete`` on checkboxes and an
-empty ``tabindex`` on navigation labels. Copying those whole templates into ``overrides/``
+are invalid HTML (the Nu Html Checker rejects them): ``autocomplete`` on checkboxes, an
+empty ``tabindex`` on navigation labels, and a table-of-contents label ``for`` a checkbox that
+section index pages do not have. Copying those whole templates into ``overrides/``
 would freeze Material's markup in the project; rewriting the two attributes after rendering
 keeps Material upgradable and the pages valid.
 
@@ -21,12 +22,16 @@ from pathlib import Path
 _CHECKBOX = re.compile(r'<input\b[^>]*\btype="checkbox"[^>]*>')
 _AUTOCOMPLETE = re.compile(r'\s+autocomplete="[^"]*"')
 _EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
+_LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def fix_html(output: str) -> str:
     """A page's HTML without the attributes that make Material's markup invalid."""
     output = _CHECKBOX.sub(lambda m: _AUTOCOMPLETE.sub("", m.group(0)), output)
-    return _EMPTY_TABINDEX.sub("", output)
+    output = _EMPTY_TABINDEX.sub("", output)
+    ids = set(_ID.findall(output))
+    return _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(1), output)
 
 
 def reproducible_gzip(path: Path) -> None:

@@ -1,0 +1,1 @@
+"""Browser tests (a package, so its Chromium closes when they are done; see conftest.py)."""
