@@ -39,7 +39,8 @@ check: $(RUNTIME_STAMP)
 
 ## language: add a language, e.g. make language LANG=ht NAME="Kreyòl ayisyen"
 language: $(RUNTIME_STAMP)
-	@test -n "$(LANG)" -a -n "$(NAME)" || { echo 'usage: make language LANG=xx NAME="Name of the language in itself"'; exit 2; }
+	@# LANG is also the shell's locale variable: only a LANG given on the command line counts.
+	@test "$(origin LANG)" = "command line" -a -n "$(NAME)" || { echo 'usage: make language LANG=xx NAME="Name of the language in itself"'; exit 2; }
 	$(PY) -m puebla language "$(LANG)" --name "$(NAME)"
 
 ## translated: record that a translation is up to date with its English page, e.g. FILE=docs/es/index.md
@@ -73,7 +74,9 @@ test: $(DEV_STAMP) system-deps lint
 	$(PY) -m pytest
 
 clean:
-	rm -rf site .site-build-* site.old docs/*/campaigns/*/
+	rm -rf site .site-build-* site.old .cache docs/*/campaigns/*/
+	@# A language folder left with nothing but empty folders (e.g. after removing a language).
+	find docs -mindepth 1 -type d -empty -delete
 
 ## bench: time the materials (per kind, full render, cached re-render) against a site build
 .PHONY: bench

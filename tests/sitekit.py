@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ["en", "es", "fr", "ht"]
+# The site's languages are its locale files (English first), so the tests follow a language
+# an editor adds with `make language`.
+LANGUAGES = ["en", *sorted(p.stem for p in (ROOT / "locales").glob("*.yml") if p.stem != "en")]
 SITE_URL = "https://puebla-outreach.example.org/"
 # Rendered materials are cached by content hash, so every copy of the project can share them.
 SHARED_CACHE = ROOT / ".cache" / "materials"

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from htmlscan import read_page
-from sitekit import SHARED_CACHE
+from sitekit import LANGUAGES, SHARED_CACHE
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -46,7 +46,8 @@ def test_changed_english_page_makes_its_translations_outdated(project_copy: Path
     for lang in ("es", "fr"):
         message = f"campaigns/rights/{lang}/women-and-children.md [translation_source]: outdated translation"
         assert message in check.stderr
-    assert "+## Updated: " in check.stderr, "shows what changed since the translated version"
+    assert "added:   ## Updated: " in check.stderr, "shows what changed since the translated version"
+    assert "English page, line " in check.stderr
     assert "make translated FILE=campaigns/rights/es/women-and-children.md" in check.stderr
 
     assert run(project_copy, "build").returncode == 0
@@ -69,18 +70,21 @@ def test_changed_english_page_makes_its_translations_outdated(project_copy: Path
     assert "campaigns/rights/fr/women-and-children.md [translation_source]" in after.stderr
 
 
+NEW_LANGUAGE = next(code for code in ("pt", "it", "nl", "de") if code not in LANGUAGES)
+
+
 def test_adding_a_language_gives_a_site_that_builds_with_fallback_notices(
     project_copy: Path,
 ) -> None:
-    added = run(project_copy, "language", "pt", "--name", "Português")
+    added = run(project_copy, "language", NEW_LANGUAGE, "--name", "Português")
     assert added.returncode == 0, added.stderr
-    assert "locale: pt" in (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f"locale: {NEW_LANGUAGE}" in (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
 
     build = run(project_copy, "build")
     assert build.returncode == 0, build.stderr
     site = project_copy / "site"
-    page = read_page(site / "pt/campaigns/trafficking/warning-signs/index.html")
-    assert page.lang == "pt"
+    page = read_page(site / NEW_LANGUAGE / "campaigns/trafficking/warning-signs/index.html")
+    assert page.lang == NEW_LANGUAGE
     assert "This page is not yet translated into Português" in page.main_text
     assert "Warning signs" in page.main_text, "the English page is shown instead of a 404"
     english_links = [
@@ -89,11 +93,23 @@ def test_adding_a_language_gives_a_site_that_builds_with_fallback_notices(
         if e.attrs.get("hreflang") == "en" and "warning-signs" in e.attrs.get("href", "")
     ]
     assert english_links
-    assert (site / "pt/404.html").is_file()
-    counts = _status_row(site, "Português (<code>pt</code>)")
+    assert (site / NEW_LANGUAGE / "404.html").is_file()
+    counts = _status_row(site, f"Português (<code>{NEW_LANGUAGE}</code>)")
     assert counts[0] == "0" and counts[2] == counts[4] != "0"
 
-    again = run(project_copy, "language", "pt", "--name", "Português")
+    materials = read_page(site / NEW_LANGUAGE / "materials/index.html").main_text
+    assert "not yet available in Português" in materials
+
+    skeleton = f"docs/{NEW_LANGUAGE}/communique/about.md"
+    refused = run(project_copy, "translated", skeleton)
+    assert refused.returncode == 2 and "still the empty skeleton" in refused.stderr
+    refused = run(project_copy, "reviewed", skeleton, "--by", "Someone")
+    assert refused.returncode == 2 and "not a finished translation" in refused.stderr
+    assert "translation_status: untranslated" in (project_copy / skeleton).read_text(
+        encoding="utf-8"
+    )
+
+    again = run(project_copy, "language", NEW_LANGUAGE, "--name", "Português")
     assert again.returncode == 2 and "already exists" in again.stderr
 
 
@@ -150,7 +166,7 @@ def test_status_page_counts_are_true(site: Path) -> None:
         )
         pages = {p for p in site.rglob("index.html") if p.relative_to(site).parts[0] == lang}
         assert total == len(pages)
-        assert up + outdated + missing == total
+        assert up + outdated + missing + review == total
         files = [*ROOT.glob(f"docs/{lang}/**/*.md"), *ROOT.glob(f"campaigns/*/{lang}/*.md")]
         files = [f for f in files if not (f.parent / ".mirrored").exists()]
         texts = [f.read_text(encoding="utf-8") for f in files]

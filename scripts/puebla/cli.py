@@ -53,7 +53,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:  # printed-material text must fit: lay the materials out (cached, so usually instant)
         with tempfile.TemporaryDirectory() as tmp:
             render_materials(
-                project, Path(tmp), "https://example.invalid/", cache_dir=materials_cache(root)
+                project,
+                Path(tmp),
+                "https://example.invalid/",
+                cache_dir=materials_cache(root),
+                progress=lambda event: None,
             )
     except ContentError as exc:
         print(exc.format(root), file=sys.stderr)

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from .model.docs import MIRROR_MARKER
 from .model.locales import SOURCE_LANGUAGE
-from .model.translation import set_front_matter
+from .model.translation import SKELETON_MARK, set_front_matter
 from .translate import CommandError
 
 _CODE = re.compile(r"^[a-z]{2,3}$")
 SKELETON_NOTE = (
-    "<!-- Not yet translated. Translate {source} into this file, keeping the same structure and "
+    SKELETON_MARK + " Translate {source} into this file, keeping the same structure and "
     "links, then run: make translated FILE={target} -->\n"
 )
 

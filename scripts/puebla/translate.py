@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model.locales import SOURCE_LANGUAGE
-from .model.translation import save_snapshot, set_front_matter
+from .model.translation import is_skeleton, save_snapshot, set_front_matter
 
 
 class CommandError(Exception):
@@ -37,9 +37,15 @@ def mark_translated(root: Path, file: Path) -> str:
     from .model.frontmatter import read_markdown
 
     source = source_of(root, file)
+    doc = read_markdown(file, Collector())
+    if is_skeleton(doc.body):
+        raise CommandError(
+            f"{file.name} is still the empty skeleton: translate the page first (replace the "
+            "'Not yet translated' line with the translated text), then run this again"
+        )
     digest = save_snapshot(root, source)
     values = {"translation_source": digest}
-    status = read_markdown(file, Collector()).meta.get("translation_status")
+    status = doc.meta.get("translation_status")
     if status == "untranslated":
         values["translation_status"] = "awaiting-review"
     set_front_matter(file, values)
@@ -49,6 +55,15 @@ def mark_translated(root: Path, file: Path) -> str:
 def mark_reviewed(root: Path, file: Path, reviewer: str) -> None:
     """Record that a native speaker reviewed the translation."""
     source_of(root, file)
+    from .errors import Collector
+    from .model.frontmatter import read_markdown
+
+    meta = read_markdown(file, Collector()).meta
+    if meta.get("translation_status") == "untranslated" or not meta.get("translation_source"):
+        raise CommandError(
+            f"{file.name} is not a finished translation yet: translate it and run "
+            "'make translated FILE=…' before recording a review"
+        )
     if not reviewer.strip():
         raise CommandError("say who reviewed it: BY='Name'")
     set_front_matter(file, {"translation_status": "reviewed", "reviewed_by": reviewer.strip()})

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from ..errors import Collector
 from ..model.pages import SitePage
 from ..model.project import Project
-from ..model.translation import snapshot_path, translation_states
+from ..model.translation import is_skeleton, snapshot_path, translation_states
 
 MAX_DIFF_LINES = 40
 
@@ -27,7 +28,13 @@ def what_changed(project: Project, recorded: str, source_text: str) -> str:
             lineterm="",
         )
     )[2:]
-    shown = [f"    {line}" for line in diff[:MAX_DIFF_LINES]]
+    shown = []
+    for line in diff[:MAX_DIFF_LINES]:
+        hunk = re.match(r"@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@", line)
+        if hunk:
+            shown.append(f"    English page, line {hunk.group(1)}:")
+        else:
+            shown.append(f"      {'removed: ' if line[0] == '-' else 'added:   '}{line[1:]}")
     if len(diff) > MAX_DIFF_LINES:
         shown.append(f"    … {len(diff) - MAX_DIFF_LINES} more lines")
     return "\n".join(shown)
@@ -39,6 +46,15 @@ def check_freshness(
     for s in translation_states(project, pages):
         file = s.page.doc.path.relative_to(project.root).as_posix()
         src = s.source.doc.path.relative_to(project.root).as_posix()
+        if s.state != "untranslated" and is_skeleton(s.page.doc.body):
+            issues.error(
+                s.page.doc.path,
+                "this page has no text but is not marked 'translation_status: untranslated': "
+                "readers would get an empty page",
+                f"translate it, or set 'translation_status: untranslated' to show {src} instead",
+                field="translation_status",
+            )
+            continue
         if s.state == "outdated":
             assert s.recorded is not None
             changed = what_changed(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import shutil
 from pathlib import Path
 
 # <input ... type="checkbox" ... autocomplete="off"> (attribute order as Material writes it).
@@ -43,3 +44,18 @@ def reproducible_gzip(path: Path) -> None:
     with gzip.GzipFile(fileobj=buffer, mode="wb", filename="", mtime=0) as out:
         out.write(data)
     path.write_bytes(buffer.getvalue())
+
+
+def drop_unused_theme_scripts(site_dir: Path) -> None:
+    """Remove Material's JavaScript (bundle, search worker, lunr) when no page loads it.
+
+    The site ships its own small script instead; the theme's files would only make downloads
+    and the offline kit heavier. Kept if any page still refers to them.
+    """
+    folder = site_dir / "assets" / "javascripts"
+    if not folder.is_dir():
+        return
+    for page in site_dir.rglob("*.html"):
+        if "assets/javascripts/" in page.read_text(encoding="utf-8"):
+            return
+    shutil.rmtree(folder)

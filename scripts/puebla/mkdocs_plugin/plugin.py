@@ -30,7 +30,7 @@ from ..site.extras import Extras, copy_extras, render_extras
 from ..site.mirror import mirror_campaigns
 from ..site.notices import fallback_markdown, notice_markdown
 from .config import PueblaPluginConfig
-from .markup import fix_html, reproducible_gzip
+from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
 from .search import write_language_indexes
 from .seo import alternates_for, home_path, page_path
@@ -189,5 +189,6 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         assert self.project is not None
         write_language_indexes(Path(config.site_dir), self.project.languages)
         reproducible_gzip(Path(config.site_dir) / "sitemap.xml.gz")
+        drop_unused_theme_scripts(Path(config.site_dir))
 
     on_post_build = CombinedEvent(on_post_build, _finish_site)

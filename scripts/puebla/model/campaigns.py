@@ -98,7 +98,8 @@ def _load_definition(path: Path, issues: Collector) -> dict | None:
             issues.error(
                 path,
                 f"colour '{role}' ({purpose}) is {value!r}, not a colour like '#1a5e63'",
-                "write it as '#' followed by six hexadecimal digits, in quotes",
+                "write it as '#' followed by six hexadecimal digits, in double quotes: "
+                "primary: \"#1a5e63\" (without quotes, '#' starts a comment and the value is empty)",
                 field=f"colors.{role}",
             )
             ok = False
@@ -200,7 +201,7 @@ def load_campaign(folder: Path, languages: list[str], issues: Collector) -> Camp
                 issues.error(
                     path,
                     f"page '{slug}' of campaign '{campaign.id}' is missing in language '{lang}'",
-                    f"translate {folder.name}/en/{slug}.md into this file",
+                    f"translate campaigns/{folder.name}/en/{slug}.md into this file",
                 )
                 continue
             doc = read_markdown(path, issues)

@@ -34,8 +34,9 @@ def load_docs(root: Path, languages: list[str], issues: Collector) -> DocsTree:
             issues.error(
                 sub,
                 f"'{sub.name}' is not a language of the site ({', '.join(languages)})",
-                "move its pages into a language folder, or add the language with "
-                f"'make language LANG={sub.name}'",
+                "move its pages into a language folder, add the language with "
+                f"'make language LANG={sub.name} NAME=…', or, if you removed this language, "
+                f"delete the folder docs/{sub.name}",
             )
     for lang in languages:
         lang_dir = root / lang

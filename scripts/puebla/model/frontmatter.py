@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ class MarkdownDoc:
     meta: dict[str, Any] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # line number (1-based) where the body starts in the file
+    broken: bool = False  # the front matter could not be read (already reported)
 
 
 def load_yaml(path: Path, text: str, issues: Collector, first_line: int = 1) -> Any:
@@ -44,6 +46,14 @@ def read_markdown(path: Path, issues: Collector) -> MarkdownDoc:
     text = path.read_text(encoding="utf-8")
     doc = MarkdownDoc(path=path, body=text)
     if not text.startswith("---"):
+        if re.search(r"(?m)^(title|description):", text[:2000]) and "\n---" in text[:2000]:
+            issues.error(
+                path,
+                "the first '---' line of the front matter is missing",
+                "add a line with only '---' at the very top of the file",
+                line=1,
+            )
+            doc.broken = True
         return doc
     lines = text.splitlines(keepends=True)
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
@@ -55,7 +65,9 @@ def read_markdown(path: Path, issues: Collector) -> MarkdownDoc:
             line=1,
         )
         return doc
+    errors_before = len(issues.errors)
     meta = load_yaml(path, "".join(lines[1:end]), issues, first_line=2)
+    doc.broken = len(issues.errors) > errors_before
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -69,6 +81,8 @@ def read_markdown(path: Path, issues: Collector) -> MarkdownDoc:
 
 def require_text(doc: MarkdownDoc, key: str, issues: Collector, max_len: int | None = None) -> str:
     """Return a required, non-empty string field, reporting it when absent or too long."""
+    if doc.broken:
+        return ""  # the front matter's own error says what to fix; no follow-up noise
     value = doc.meta.get(key)
     if value is not None and not isinstance(value, str):
         issues.error(

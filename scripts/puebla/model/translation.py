@@ -32,6 +32,14 @@ STATUSES = ("untranslated", "awaiting-review", "reviewed")
 _TRACKING_FIELDS = re.compile(r"^(translation_source|translation_status|reviewed_by):.*\n", re.M)
 
 
+SKELETON_MARK = "<!-- Not yet translated."
+
+
+def is_skeleton(body: str) -> bool:
+    """A page made by `make language` and not translated since (no text, just the note)."""
+    return SKELETON_MARK in body or not body.strip()
+
+
 def source_hash(text: str) -> str:
     """A short, stable hash of a source page (line endings and trailing spaces ignored)."""
     normal = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip().splitlines())

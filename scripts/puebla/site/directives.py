@@ -21,6 +21,7 @@ from .extras import Extras
 from .help_pages import help_lines_markdown
 from .offline import offline_kit_markdown
 from .status_page import status_markdown
+from .text import html_escape, md_escape
 
 DIRECTIVE = re.compile(r"^<!--\s*puebla:([a-z-]+)((?:\s+[a-z-]+)*)\s*-->\s*$", re.M)
 
@@ -44,6 +45,13 @@ def _renderers(
         from ..materials import materials_markdown
 
         listing = materials_markdown(extras.materials, project, lang)
+        if not any(m.lang == lang for m in extras.materials):
+            locale = project.locales[lang]
+            english = "../../materials/" if lang != project.languages[0] else ""
+            listing = (
+                f"{md_escape(locale.t('materials_none', language=locale.name))} "
+                f'<a href="{english}" hreflang="en">{html_escape(locale.t("materials_none_link"))}</a>\n'
+            )
         if extras.offline_kit is not None:
             listing += offline_kit_markdown(extras.offline_kit, project.locales[lang])
         return listing

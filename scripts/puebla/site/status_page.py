@@ -9,17 +9,23 @@ from ..model.project import Project
 from ..model.translation import TranslationState
 from .text import md_escape
 
-COLUMNS = ("up-to-date", "outdated", "untranslated")
+COLUMNS = ("up-to-date", "outdated", "untranslated", "awaiting-review")
 
 
 def status_counts(states: list[TranslationState]) -> dict[str, Counter[str]]:
-    """Per language: pages up to date, outdated (untracked counts as outdated), untranslated,
-    and awaiting review."""
+    """Per language, each page in exactly one column: up to date (and reviewed), awaiting
+    review, outdated (untracked counts as outdated), not translated."""
     counts: dict[str, Counter[str]] = {}
     for s in states:
         c = counts.setdefault(s.page.lang, Counter())
-        c["outdated" if s.state == "untracked" else s.state] += 1
-        c["awaiting-review"] += int(s.awaiting_review and s.state != "untranslated")
+        if s.state in ("outdated", "untracked"):
+            c["outdated"] += 1
+        elif s.state == "untranslated":
+            c["untranslated"] += 1
+        elif s.awaiting_review:
+            c["awaiting-review"] += 1
+        else:
+            c["up-to-date"] += 1
     return counts
 
 
