@@ -46,7 +46,9 @@ def test_changed_english_page_makes_its_translations_outdated(project_copy: Path
     for lang in ("es", "fr"):
         message = f"campaigns/rights/{lang}/women-and-children.md [translation_source]: outdated translation"
         assert message in check.stderr
-    assert "added:   ## Updated: " in check.stderr, "shows what changed since the translated version"
+    assert "added:   ## Updated: " in check.stderr, (
+        "shows what changed since the translated version"
+    )
     assert "English page, line " in check.stderr
     assert "make translated FILE=campaigns/rights/es/women-and-children.md" in check.stderr
 
@@ -185,3 +187,30 @@ def test_haitian_creole_builds_with_its_notices(page) -> None:
     assert "Rights that do not depend on your papers" in fallback.main_text
     help_page = page("ht/campaigns/trafficking/help/")
     assert "1-888-373-7888" in help_page.main_text and "Etazini" in help_page.main_text
+
+
+def test_hard_english_is_a_readability_warning(project_copy: Path) -> None:
+    page = project_copy / "campaigns/trafficking/en/harms.md"
+    dense = (
+        "Notwithstanding considerable institutional heterogeneity, intergovernmental "
+        "arrangements concerning transnational irregular migratory movements necessitate "
+        "comprehensive multidimensional operationalization of internationally recognized "
+        "protection obligations, particularly regarding unaccompanied adolescents experiencing "
+        "exploitative circumstances, administrative detention, and systematic discrimination. "
+    )
+    text = page.read_text(encoding="utf-8")
+    head, _body = text.split("\n---\n", 1)
+    page.write_text(head + "\n---\n" + (dense * 12) + "\n", encoding="utf-8")
+    result = run(project_copy, "check")
+    assert result.returncode == 0, "a warning, not an error"
+    assert "campaigns/trafficking/en/harms.md: this page reads at about grade" in result.stderr
+
+
+def test_campaign_pages_read_at_about_8th_grade(project) -> None:
+    from puebla.checks.readability import MAX_GRADE, grade
+    from puebla.model.pages import site_pages
+
+    for rel, page in site_pages(project)["en"].items():
+        if rel.startswith("campaigns/"):
+            score, _words = grade(page.doc.body)
+            assert score <= MAX_GRADE, (rel, round(score, 1))

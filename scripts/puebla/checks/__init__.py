@@ -11,6 +11,7 @@ from ..model.pages import site_pages
 from ..model.project import Project
 from .freshness import check_freshness
 from .links import check_links
+from .readability import check_readability
 from .safety import check_safety
 
 
@@ -20,4 +21,5 @@ def run_checks(project: Project) -> Collector:
     check_safety(pages, issues)
     check_links(project, pages, issues)
     check_freshness(project, pages, issues)
+    check_readability(pages, issues)
     return issues
