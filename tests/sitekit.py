@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,3 +50,17 @@ def site_pages(site: Path) -> dict[str, set[str]]:
         else:
             pages["en"].add(rel)
     return pages
+
+
+def run_puebla(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the `puebla` command on a project folder, as `make` would, with the shared cache."""
+    return subprocess.run(
+        [sys.executable, "-m", "puebla", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": "/usr/bin:/bin",
+            "PUEBLA_CACHE_DIR": str(SHARED_CACHE),
+        },
+    )

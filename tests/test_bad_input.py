@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from sitekit import SHARED_CACHE
+from sitekit import run_puebla
 
 
 def _edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
@@ -149,16 +148,7 @@ SCENARIOS = {
 
 
 def _run_build(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "puebla", "--root", str(root), "build"],
-        capture_output=True,
-        text=True,
-        env={
-            "NO_MKDOCS_2_WARNING": "1",
-            "PATH": "/usr/bin:/bin",
-            "PUEBLA_CACHE_DIR": str(SHARED_CACHE),
-        },
-    )
+    return run_puebla(root, "build")
 
 
 @pytest.fixture(scope="module")

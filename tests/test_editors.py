@@ -7,25 +7,12 @@ Each test works on a temporary copy of the project and runs the same commands an
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from htmlscan import read_page
-from sitekit import LANGUAGES, SHARED_CACHE
+from sitekit import LANGUAGES, run_puebla
 
-
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "puebla", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        env={
-            "NO_MKDOCS_2_WARNING": "1",
-            "PATH": "/usr/bin:/bin",
-            "PUEBLA_CACHE_DIR": str(SHARED_CACHE),
-        },
-    )
+run = run_puebla
 
 
 def _status_row(site: Path, lang_name: str) -> list[str]:

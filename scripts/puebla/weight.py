@@ -37,18 +37,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .chromium import CHROMIUM, CHROMIUM_ARGS
+
 BUDGET = 60 * 1024
 SITE_URL = "https://puebla-outreach.example.org/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 PHONE = {"width": 360, "height": 740}
 # Page types and the path of one page of each below a language's root.
 PAGE_TYPES = {

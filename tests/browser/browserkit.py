@@ -22,19 +22,9 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Playwright, Route
 
+from puebla.chromium import CHROMIUM, CHROMIUM_ARGS
 from sitekit import ROOT, SITE_URL
 
-CHROMIUM = "/usr/bin/chromium"
-# Flags that keep Chromium off the (closed) network: no component updates, no sync, no probes.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
