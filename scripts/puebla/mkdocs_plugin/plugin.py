@@ -151,17 +151,19 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Keep one 404 page per language (each language's build overwrites 404.html)."""
+        """Publish the extras once, and keep one 404 page per language (each language's build
+        overwrites 404.html)."""
         assert self.project is not None
         site = Path(config.site_dir)
-        lang = self._language(config)
+        default = self._language(config) == self.project.languages[0]
+        if default and self.extras is not None:  # later language builds do not clean site_dir
+            copy_extras(self.extras, site)
         page = site / "404.html"
         if not page.exists():
             return
-        if lang == self.project.languages[0]:
+        lang = self._language(config)
+        if default:
             self._default_404 = page.read_bytes()
-            if self.extras is not None:  # once: later language builds do not clean site_dir
-                copy_extras(self.extras, site)
         elif self._default_404 is not None:
             (site / lang).mkdir(exist_ok=True)
             page.replace(site / lang / "404.html")
