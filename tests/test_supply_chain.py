@@ -134,3 +134,66 @@ def test_makefile_installs_third_party_packages_only_with_hashes() -> None:
     assert others and all(
         line.rstrip().endswith("-e .") and "--no-deps" in line for line in others
     ), others
+
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+# `uses: owner/repo[/path]@<40 hex> # vX.Y.Z` (a local `./action` has no ref to move).
+PINNED_USES = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
+
+
+def unpinned_uses(text: str) -> list[str]:
+    """Each `uses:` line not pinned to a full commit SHA with its version in a comment."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        match = re.match(r"^\s*(?:-\s+)?uses:\s*(.*?)\s*$", line)
+        if match and not match.group(1).startswith("./") and not PINNED_USES.match(match.group(1)):
+            problems.append(f"line {number}: {match.group(1)}")
+    return problems
+
+
+def test_there_is_a_workflow() -> None:
+    assert WORKFLOWS, "no workflow under .github/workflows"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_workflow_actions_are_pinned_by_commit_sha(workflow: Path) -> None:
+    text = workflow.read_text(encoding="utf-8")
+    assert re.search(r"^\s*(?:-\s+)?uses:", text, flags=re.M), f"{workflow.name} uses no action"
+    assert unpinned_uses(text) == [], (
+        "pin each action as `owner/repo@<full commit SHA> # vX.Y.Z`, the SHA taken from the "
+        "action's repository with `git rev-parse vX.Y.Z^{commit}`"
+    )
+
+
+def test_the_pin_check_catches_tags_and_short_shas() -> None:
+    sha = "3d3c42e5aac5ba805825da76410c181273ba90b1"
+    text = "\n".join(
+        [
+            f"      - uses: actions/checkout@{sha} # v7.0.1",
+            "      - uses: actions/checkout@v4",
+            f"        uses: actions/checkout@{sha[:12]} # v7.0.1",
+            f"      - uses: actions/checkout@{sha}",
+            f"      - uses: actions/checkout@{sha} # latest",
+        ]
+    )
+    assert [p.split(":")[0] for p in unpinned_uses(text)] == [
+        "line 2",
+        "line 3",
+        "line 4",
+        "line 5",
+    ]
+
+
+def test_pages_workflow_splits_permissions_and_rebuilds_weekly() -> None:
+    """Only the deploy job may write to Pages or mint an OIDC token; the build job only reads."""
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    assert workflow.get("permissions") in ({}, None, "{}"), "no workflow-wide permissions"
+    jobs = workflow["jobs"]
+    assert jobs["build"]["permissions"] == {"contents": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert set(jobs) == {"build", "deploy"}
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    crons = [entry["cron"] for entry in triggers["schedule"]]
+    assert len(crons) == 1 and len(crons[0].split()) == 5 and crons[0].split()[4] != "*", crons
