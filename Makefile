@@ -9,9 +9,10 @@ DEV_STAMP     := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-# Debian packages the tests use: a real browser and PDF/QR readers.
-APT_PACKAGES := chromium poppler-utils zbar-tools
-APT_COMMANDS := /usr/bin/chromium /usr/bin/pdffonts /usr/bin/zbarimg
+# Debian packages the tests use: a real browser, PDF/QR readers, and the web server the
+# hosting tests run deploy/nginx.conf in (as the test user, on a loopback port).
+APT_PACKAGES := chromium poppler-utils zbar-tools nginx
+APT_COMMANDS := /usr/bin/chromium /usr/bin/pdffonts /usr/bin/zbarimg /usr/sbin/nginx
 
 .PHONY: site serve test check lint format system-deps clean language translated reviewed
 
@@ -68,6 +69,11 @@ translated: $(RUNTIME_STAMP)
 reviewed: $(RUNTIME_STAMP)
 	@test -n "$(FILE)" -a -n "$(BY)" || { echo 'usage: make reviewed FILE=path/to/page.md BY="Reviewer name"'; exit 2; }
 	$(PY) -m puebla reviewed $(FILE) --by "$(BY)"
+
+## hosting: rewrite deploy/nginx.conf from the one security policy (puebla/site/hosting.py)
+.PHONY: hosting
+hosting: $(RUNTIME_STAMP)
+	$(PY) -m puebla.site.hosting
 
 ## system-deps: install the Debian packages the tests need (needs root or sudo)
 system-deps:

@@ -16,6 +16,7 @@ from ..model.pages import site_pages
 from ..model.project import Project
 from ..model.translation import translation_states
 from .campaign_pages import campaign_cards_markdown
+from .checksums import checksums_markdown
 from .communique_pages import compare_markdown, sources_markdown, version_markdown
 from .extras import Extras
 from .help_pages import help_lines_markdown
@@ -54,6 +55,7 @@ def _renderers(
             )
         if extras.offline_kit is not None:
             listing += offline_kit_markdown(extras.offline_kit, project.locales[lang])
+            listing += checksums_markdown(project.locales[lang])  # SHA256SUMS (online site)
         return listing
 
     return {
