@@ -60,7 +60,29 @@ TASKS: dict[str, str] = {
     "svg": "puebla.untrusted.door:clean_svg_json",
     "image": "puebla.untrusted.door:clean_image_json",
     "yaml": "puebla.untrusted.door:load_yaml_json",
+    # Proves the limits hold (used by the tests): what a bomb would do, done on purpose.
+    "probe": "puebla.untrusted.sandbox:probe",
 }
+
+
+def probe(kind: str) -> Any:
+    """Misbehave on purpose, so a test can show the parent still gets a clear error."""
+    if kind == "memory":
+        return len(bytearray(2 * limits.SANDBOX_MEMORY_BYTES))  # beyond RLIMIT_AS
+    if kind == "crash":
+        os.abort()
+    if kind == "hang":
+        import time
+
+        time.sleep(3600)
+    if kind == "network":
+        import socket
+
+        socket.create_connection(("192.0.2.1", 80), timeout=1)  # TEST-NET-1, never routed
+    if kind == "read":
+        with open("/etc/hostname", "rb") as handle:
+            return len(handle.read())
+    return None
 
 
 def _problem_to_json(p: Problem) -> dict[str, Any]:
@@ -154,6 +176,7 @@ def run_sandboxed(
     readable: list[Path] | None = None,
     preload: tuple[str, ...] = (),
     events: list[dict[str, str]] | None = None,
+    timeout: float = limits.SANDBOX_TIMEOUT_SECONDS,
 ) -> Any:
     """Run ``task`` on the untrusted ``path`` in a limited child; return its JSON answer.
 
@@ -174,14 +197,14 @@ def run_sandboxed(
             [sys.executable, "-I", "-c", _BOOT, str(PACKAGE_PARENT)],
             input=json.dumps(request).encode(),
             capture_output=True,
-            timeout=limits.SANDBOX_TIMEOUT_SECONDS,
+            timeout=timeout,
             env=env,
             check=False,
         )
     except subprocess.TimeoutExpired:
         raise RefusedFile(
             path,
-            f"reading the file took longer than {limits.SANDBOX_TIMEOUT_SECONDS} s and was stopped",
+            f"reading the file took longer than {timeout:g} s and was stopped",
             "simplify the file (fewer elements, a smaller image) and try again",
         ) from None
     gib = limits.SANDBOX_MEMORY_BYTES / 1024**3
