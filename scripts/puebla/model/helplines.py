@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Collector
-from .frontmatter import load_yaml
+from ..errors import Collector, shown
+from .frontmatter import read_yaml_file
 
 CONTACT_KINDS = ("call", "text", "tty", "whatsapp", "web", "email")
 CONFIDENCE = ("high", "medium")  # low-confidence entries are not published at all
@@ -82,20 +82,26 @@ def load_help(
     if not path.is_file():
         issues.error(path, "the help-lines file is missing", "restore campaigns/help-lines.yml")
         return data
-    raw = load_yaml(path, path.read_text(encoding="utf-8"), issues)
+    raw = read_yaml_file(path, issues)
     if not isinstance(raw, dict):
         if raw is not None:
             issues.error(
                 path, "expected 'countries:', 'lines:' and 'unconfirmed:' at the top level"
             )
         return data
+    for key, kind in (("countries", dict), ("lines", list), ("unconfirmed", list)):
+        if not isinstance(raw.get(key) or kind(), kind):
+            issues.error(
+                path, f"'{key}' must be a {'mapping' if kind is dict else 'list'}", field=key
+            )
+            raw[key] = kind()
     data.countries = {str(k): _per_language(v) for k, v in (raw.get("countries") or {}).items()}
     for i, entry in enumerate(raw.get("lines") or []):
         where = f"lines[{i}]"
         if not isinstance(entry, dict):
             issues.error(path, "each line must be a mapping", field=where)
             continue
-        where = f"lines[{i}] ({entry.get('id', '?')})"
+        where = f"lines[{i}] ({shown(entry.get('id', '?'), 40)})"
         ok = True
         for key in ("id", "country", "name"):
             if not isinstance(entry.get(key), str) or not entry[key]:
@@ -132,7 +138,7 @@ def load_help(
         if confidence not in CONFIDENCE:
             issues.error(
                 path,
-                f"'confidence' is {confidence!r}; only {' or '.join(CONFIDENCE)} entries are published",
+                f"'confidence' is {shown(confidence)}; only {' or '.join(CONFIDENCE)} entries are published",
                 "leave out an entry you cannot confirm",
                 field=f"{where}.confidence",
             )
@@ -148,7 +154,7 @@ def load_help(
             if not isinstance(c, dict) or c.get("kind") not in CONTACT_KINDS or not c.get("value"):
                 issues.error(
                     path,
-                    f"a contact is malformed: {c!r}",
+                    f"a contact is malformed: {shown(c)}",
                     f"write '{{kind: call, value: \"…\"}}' with kind one of {', '.join(CONTACT_KINDS)}",
                     field=f"{where}.contacts",
                 )
@@ -158,10 +164,10 @@ def load_help(
         if not contacts:
             issues.error(path, "the entry lists no contact", field=f"{where}.contacts")
             ok = False
-        if entry.get("country") not in data.countries:
+        if str(entry.get("country")) not in data.countries:
             issues.error(
                 path,
-                f"country {entry.get('country')!r} is not listed under 'countries:'",
+                f"country {shown(entry.get('country'))} is not listed under 'countries:'",
                 field=f"{where}.country",
             )
             ok = False
@@ -184,10 +190,10 @@ def load_help(
             )
         )
     for entry in raw.get("unconfirmed") or []:
-        if isinstance(entry, dict) and entry.get("country") in data.countries:
+        if isinstance(entry, dict) and str(entry.get("country")) in data.countries:
             data.unconfirmed.append(NoLine(entry["country"], _per_language(entry.get("note"))))
         else:
-            issues.error(path, f"malformed 'unconfirmed' entry {entry!r}", field="unconfirmed")
+            issues.error(path, f"malformed 'unconfirmed' entry {shown(entry)}", field="unconfirmed")
     for code, names in data.countries.items():
         for lang in languages:
             if lang not in names:
