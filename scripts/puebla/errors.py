@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters, so a huge bad value gives a short message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the content."""

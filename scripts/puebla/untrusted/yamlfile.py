@@ -98,12 +98,22 @@ def parse_yaml_text(text: str, path: Path | str, *, first_line: int = 1) -> Any:
             "save it as plain UTF-8 text",
         )
     offset = first_line - 1
-    loader = _GuardedLoader(text)
+    loader: _GuardedLoader | None = None
     try:
+        loader = _GuardedLoader(text)  # the reader already refuses control characters
         return loader.get_single_data()
     except _Limits as exc:
         raise RefusedFile(
             path, exc.message, exc.hint, line=offset + exc.line if exc.line else None
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        raise RefusedFile(
+            path,
+            f"the file contains the control character #x{exc.character:04x}, which YAML does not allow",
+            "delete it: it is usually invisible; retype the line, or save the file again as "
+            "plain UTF-8 text",
+            line=offset + line,
         ) from None
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc)
@@ -130,7 +140,8 @@ def parse_yaml_text(text: str, path: Path | str, *, first_line: int = 1) -> Any:
             "flatten the lists and mappings",
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def decode_text(data: bytes, path: Path | str) -> str:
