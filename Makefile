@@ -9,11 +9,11 @@ DEV_STAMP     := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-# Debian packages the tests use: a real browser and PDF/QR readers.
-APT_PACKAGES := chromium poppler-utils zbar-tools
-APT_COMMANDS := /usr/bin/chromium /usr/bin/pdffonts /usr/bin/zbarimg
+# Debian packages the tests use: a real browser, PDF/QR readers and OCR (help lines in PNGs).
+APT_PACKAGES := chromium poppler-utils zbar-tools tesseract-ocr
+APT_COMMANDS := /usr/bin/chromium /usr/bin/pdffonts /usr/bin/zbarimg /usr/bin/tesseract
 
-.PHONY: site serve test check lint format system-deps clean language translated reviewed
+.PHONY: site serve test check lines lint format system-deps clean language translated reviewed
 
 $(RUNTIME_STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -36,6 +36,10 @@ serve: $(RUNTIME_STAMP)
 ## check: validate the content without building
 check: $(RUNTIME_STAMP)
 	$(PY) -m puebla check
+
+## lines: every help line by what to re-check first; fails when one is past 12 months
+lines: $(RUNTIME_STAMP)
+	$(PY) -m puebla lines
 
 ## language: add a language, e.g. make language LANG=ht NAME="Kreyòl ayisyen"
 language: $(RUNTIME_STAMP)
