@@ -183,6 +183,27 @@ def test_stale_and_low_lines_never_print_and_an_empty_selection_falls_back(proje
         low.confidence = "high"
 
 
+def test_a_line_whose_sharing_no_source_states_says_so(project_copy: Path) -> None:
+    path = project_copy / "campaigns" / "help-lines.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: hn-cicesct-145")
+    a = text.index("    shares:\n", start)
+    b = text.index("    contacts:", a)
+    path.write_text(text[:a] + "    shares: {stated: none}\n" + text[b:], encoding="utf-8")
+    issues = Collector()
+    data = load_help(path, LANGUAGES, issues)
+    assert not issues.errors
+    from puebla.model.project import load_project
+    from puebla.site.help_pages import help_lines_markdown
+
+    locales = load_project(project_copy).locales
+    for lang in LANGUAGES:
+        md = help_lines_markdown(data, locales[lang], _today())
+        block = md.split("{#line-hn-cicesct-145}", 1)[1].split("####", 1)[0]
+        assert locales[lang].t("helpline_shares_unknown") in block.replace("\\", "")
+        assert locales[lang].t("helpline_ask_first") in block.replace("\\", "")
+
+
 def test_thresholds_warn_at_6_and_drop_print_at_12_months() -> None:
     assert (WARN_AFTER_MONTHS, PRINT_LIMIT_MONTHS) == (6, 12)
     due = Collector()
