@@ -9,12 +9,12 @@ DEV_STAMP     := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-# Debian packages the tests use: a real browser, PDF/QR readers, and the web server the
-# hosting tests run deploy/nginx.conf in (as the test user, on a loopback port).
-APT_PACKAGES := chromium poppler-utils zbar-tools nginx
-APT_COMMANDS := /usr/bin/chromium /usr/bin/pdffonts /usr/bin/zbarimg /usr/sbin/nginx
+# Debian packages the tests use: a real browser, PDF/QR readers, OCR (help lines in PNGs), and
+# the web server the hosting tests run deploy/nginx.conf in (as the test user, on a loopback port).
+APT_PACKAGES := chromium poppler-utils zbar-tools tesseract-ocr nginx
+APT_COMMANDS := /usr/bin/chromium /usr/bin/pdffonts /usr/bin/zbarimg /usr/bin/tesseract /usr/sbin/nginx
 
-.PHONY: site serve test check lint format system-deps clean language translated reviewed
+.PHONY: site serve test check lines lint format system-deps clean language translated reviewed
 
 # Third-party packages install only as locked: every file must match a sha256 in the lock
 # (--require-hashes), so a release replaced on the registry fails the install. pip refuses an
@@ -53,6 +53,10 @@ serve: $(RUNTIME_STAMP)
 ## check: validate the content without building
 check: $(RUNTIME_STAMP)
 	$(PY) -m puebla check
+
+## lines: every help line by what to re-check first; fails when one is past 12 months
+lines: $(RUNTIME_STAMP)
+	$(PY) -m puebla lines
 
 ## language: add a language, e.g. make language LANG=ht NAME="Kreyòl ayisyen"
 language: $(RUNTIME_STAMP)

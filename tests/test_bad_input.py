@@ -129,20 +129,20 @@ SCENARIOS = {
     "help-entry-without-source": (
         _edit(
             "campaigns/help-lines.yml",
-            "    source:\n      title: canadianhumantraffickinghotline.ca — Who we are\n      url: https://www.canadianhumantraffickinghotline.ca/\n",
-            "",
+            '      - {kind: call, value: "1-833-900-1010", source: cchth-what-we-do}',
+            '      - {kind: call, value: "1-833-900-1010"}',
         ),
         "campaigns/help-lines.yml",
-        "no source",
+        "[ca-canadian-human-trafficking-hotline.contacts[0].source]",
     ),
-    "help-entry-without-date": (
+    "help-entry-without-check": (
         _edit(
             "campaigns/help-lines.yml",
-            'checked: "2026-11"\n    confidence: medium',
-            "confidence: medium",
+            '    checks:\n      - {method: source-re-read, date: "2026-11"}\n    confidence: medium',
+            "    confidence: medium",
         ),
         "campaigns/help-lines.yml",
-        "'checked' is missing",
+        "the line records no check",
     ),
 }
 

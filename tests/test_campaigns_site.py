@@ -67,21 +67,36 @@ def test_help_pages_show_exactly_the_sourced_entries(page, campaign: str, lang: 
     html = Path(p.path).read_text(encoding="utf-8")
     data = _help_data()
     for entry in data["lines"]:
-        assert entry["source"]["title"] and entry["checked"]
-        section = html.split(f">{entry['name']}<", 1)
+        if entry["confidence"] == "low":
+            continue
+        section = html.split(f'id="line-{entry["id"]}"', 1)
         assert len(section) == 2, f"{entry['name']} not shown"
         block = section[1].split("<h4", 1)[0].split("<h3", 1)[0]
+        block_text = block.replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", '"')
         for contact in entry["contacts"]:
-            assert contact["value"] in block
-        assert f'<time datetime="{entry["checked"]}">' in block, "last-checked date shown"
-        assert entry["source"]["title"].split(" ")[0] in block, "source shown"
+            if contact.get("value"):
+                assert contact["value"] in block
+        for check in entry["checks"]:
+            assert f'<time datetime="{check["date"]}">' in block, "check date shown"
+        for sid in (
+            {entry["operator_source"]}
+            if isinstance(entry["operator_source"], str)
+            else entry["operator_source"]
+        ):
+            assert data["sources"][sid]["title"].split(" ")[0] in block_text, "source shown"
+        assert entry["operator"] in block_text, "who runs it is shown"
         if entry["confidence"] == "medium":
-            assert entry["caveat"][lang] in block.replace("&#x27;", "'").replace("&#39;", "'")
+            assert entry["caveat"][lang] in block_text
     # Numbers the research rated low confidence never appear.
     for unconfirmed in ("1555", "809-200-7393"):
         assert unconfirmed not in html
-    # Every tel: link on the page belongs to a sourced entry.
-    published = {re.sub(r"[^0-9+]", "", c["value"]) for e in data["lines"] for c in e["contacts"]}
+    # Every tel:/sms: link on the page belongs to a sourced entry.
+    published = {
+        re.sub(r"[^0-9+]", "", c["value"])
+        for e in data["lines"]
+        for c in e["contacts"]
+        if c.get("value")
+    }
     tel_links = {
         e.attrs["href"].split(":", 1)[1]
         for e in p.find("a")
@@ -90,10 +105,15 @@ def test_help_pages_show_exactly_the_sourced_entries(page, campaign: str, lang: 
     assert tel_links and tel_links <= published
 
 
-def test_help_entries_in_the_data_all_carry_source_and_date() -> None:
-    for entry in _help_data()["lines"]:
-        assert entry.get("source", {}).get("title"), entry["id"]
-        assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", str(entry.get("checked", ""))), entry["id"]
+def test_help_entries_in_the_data_all_carry_sources_and_checks() -> None:
+    data = _help_data()
+    for entry in data["lines"]:
+        assert entry["operator"] and entry["operator_kind"] and entry["shares"], entry["id"]
+        assert entry["checks"], entry["id"]
+        for check in entry["checks"]:
+            assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", check["date"]), entry["id"]
+        for contact in entry["contacts"]:
+            assert contact["source"], (entry["id"], contact)
 
 
 @pytest.mark.parametrize("lang", ["es", "fr"])

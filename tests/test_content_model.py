@@ -87,15 +87,15 @@ def test_stale_help_entry_is_a_warning_not_an_error() -> None:
     load_help(
         ROOT / "campaigns/help-lines.yml", ["en", "es", "fr"], fresh, today=dt.date(2026, 12, 1)
     )
-    assert not [w for w in fresh.warnings if "12 months" in w.message]
+    assert not [w for w in fresh.warnings if "months ago" in w.message]
 
 
 def test_medium_confidence_entry_needs_its_caveat(project_copy: Path) -> None:
     path = project_copy / "campaigns/help-lines.yml"
     text = path.read_text(encoding="utf-8")
     start = text.index("    caveat:\n      en: This is the police line")
-    end = text.index("    source:", start)
+    end = text.index("    caveat_label:", start)
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     issues = Collector()
     load_help(path, ["en", "es", "fr"], issues)
-    assert any("caveat" in p.message for p in issues.errors)
+    assert any("caveat" in p.message and p.field == "pa-104-police.caveat" for p in issues.errors)

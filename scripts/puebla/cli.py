@@ -14,6 +14,7 @@ from .build import BuildFailed, build_site
 from .content import load_content
 from .errors import ContentError
 from .languages import add_language
+from .lines_report import lines_report
 from .materials import render_materials
 from .site.extras import materials_cache
 from .translate import CommandError, mark_reviewed, mark_translated
@@ -66,6 +67,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(warning.format(root), file=sys.stderr)
     print(f"Content OK: {len(project.languages)} languages, {len(project.campaigns)} campaigns.")
     return 0
+
+
+def cmd_lines(args: argparse.Namespace) -> int:
+    root = _root(args.root)
+    try:
+        project = load_content(root)
+    except ContentError as exc:
+        print(exc.format(root), file=sys.stderr)
+        return 1
+    report, status = lines_report(project.help, project.today)
+    print(report)
+    return status
 
 
 def cmd_translated(args: argparse.Namespace) -> int:
@@ -121,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     build.set_defaults(func=cmd_build)
     check = sub.add_parser("check", help="validate the content without building")
     check.set_defaults(func=cmd_check)
+    lines = sub.add_parser("lines", help="help lines by what to re-check first")
+    lines.set_defaults(func=cmd_lines)
     done = sub.add_parser("translated", help="record that translations are up to date with English")
     done.add_argument("files", nargs="+", help="translated page(s), e.g. docs/es/index.md")
     done.set_defaults(func=cmd_translated)

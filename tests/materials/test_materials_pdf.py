@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from pathlib import Path
@@ -111,6 +112,34 @@ def test_text_is_extractable_in_reading_order(
         assert positions == sorted(positions), f"{item.url_path}: not in reading order"
 
 
+def _words(pdf: Path) -> list[tuple[float, float, float, str]]:
+    """(xMin, xMax, yMin, word) of every word in the PDF, from pdftotext's bounding boxes."""
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>',
+        pdftotext(pdf, "-bbox"),
+    )
+    return [(float(x0), float(x1), float(y), html.unescape(w)) for x0, y, x1, w in found]
+
+
+def _printed_together(pdf: Path, country: str, number: str) -> bool:
+    """The number follows its country on the same line, or sits under it in its column."""
+    words = _words(pdf)
+    first, last = country.split()[0], country.split()[-1]
+    for x0, _, y, word in words:
+        if word != first:
+            continue
+        ends = [e for s, e, yy, w in words if w == last and abs(yy - y) < 1 and s >= x0]
+        end = min(ends, default=None)
+        for nx, _, ny, other in words:
+            if other != number or end is None:
+                continue
+            same_line = abs(ny - y) < 3 and 0 < nx - end < 20
+            below = abs(nx - x0) < 1 and 0 < ny - y < 40
+            if same_line or below:
+                return True
+    return False
+
+
 def test_help_lines_are_the_high_confidence_ones(rendered: Rendered, project: Project) -> None:
     high = [line for line in project.help.lines if line.confidence == "high"]
     other = [line for line in project.help.lines if line.confidence != "high"]
@@ -123,10 +152,27 @@ def test_help_lines_are_the_high_confidence_ones(rendered: Rendered, project: Pr
                 project.help.countries[line.country].get(item.lang)
                 or project.help.countries[line.country]["en"]
             )
-            assert f"{country} {number}" in text, (item.url_path, country, number)
+            assert _printed_together(item.path, country, number), (item.url_path, country)
         for line in other:
             for contact in line.contacts:
                 assert contact.value not in text, f"{item.url_path} shows a {line.confidence} line"
+
+
+def test_every_printed_line_says_who_runs_it(rendered: Rendered, project: Project) -> None:
+    """Posters, flyers and cards print each line with the kind of body that runs it."""
+    printed = [line for line in project.help.lines if line.confidence == "high"]
+    items = [
+        f for f in rendered.files if f.format == "PDF" and f.kind in ("poster", "flyer", "card")
+    ]
+    assert items
+    for item in items:
+        text = squash(pdftotext(item.path))
+        locale = project.locales[item.lang]
+        for line in printed:
+            number = next(c.value for c in line.contacts if c.kind == "call")
+            assert number in text, (item.url_path, number)
+            kind = locale.t("helpline_kind_short_" + line.operator_kind.replace("-", "_"))
+            assert squash(kind) in text, (item.url_path, line.id, kind)
 
 
 def test_card_sheets_carry_the_card_words(rendered: Rendered, project: Project) -> None:

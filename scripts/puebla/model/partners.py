@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Collector, ContentError, Problem
+from ..today import today as clock_today
 from ..untrusted import limits
 from ..untrusted.door import to_json
 from ..untrusted.image import clean_image_file
@@ -313,7 +314,7 @@ def read_partner(path: Path, languages: list[str], today: dt.date | None = None)
 
     Raises :class:`ContentError` listing every problem found; warnings ride on the result.
     """
-    today = today or dt.date.today()
+    today = today or clock_today()
     issues = Collector()
     pid = path.stem
     if path.suffix != ".yml" or not ID_PATTERN.match(pid):
@@ -502,7 +503,7 @@ def load_partner(
     path = Path(path)
     if languages is None:
         languages = project_languages(path.resolve().parent.parent)
-    today = today or dt.date.today()
+    today = today or clock_today()
     answer = run_sandboxed(
         "partner",
         path,

@@ -43,6 +43,8 @@ def format_date(value: str, locale: Locale) -> str:
 def check_words(check: Check, locale: Locale) -> str:
     """What was done, in the words of the check: "source re-read on 1 December 2026"."""
     key = "helpline_check_" + check.method.replace("-", "_")
+    if check.precision != "day":  # "re-read in November 2026", not "on"
+        key += "_month"
     return locale.t(key, date=format_date(check.date, locale))
 
 
@@ -102,11 +104,11 @@ def _line_md(data: HelpData, line: HelpLine, locale: Locale, today: dt.date) -> 
         f"- {locale.t('helpline_operator')}: **{md_escape(line.operator)}**. "
         f"{md_escape(kind)}{refs.cite(line.operator_sources)}"
     ]
-    shares = pick(line.shares.text, lang) or locale.t("helpline_shares_unknown")
+    shares = md_escape(pick(line.shares.text, lang) or locale.t("helpline_shares_unknown"))
     if line.shares.ask_first or not line.shares.text:
-        shares += " **" + locale.t("helpline_ask_first") + "**"
+        shares += " **" + md_escape(locale.t("helpline_ask_first")) + "**"
     cite = refs.cite(line.shares.sources) if line.shares.sources else ""
-    items.append(f"- {locale.t('helpline_shares')}: {md_escape(shares)}{cite}")
+    items.append(f"- {locale.t('helpline_shares')}: {shares}{cite}")
     items.extend(
         f"- {locale.t('contact_' + c.kind)}: {_contact_md(c, locale)}{refs.cite(c.sources)}"
         for c in line.contacts
