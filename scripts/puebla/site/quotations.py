@@ -131,18 +131,28 @@ def quote_block(project: Project, lang: str, ref: str, rel: str) -> str:
     english = _english(project)
     label = _ref_label(ref, locale)
     link = _cite_link(rel, ref)
-    if not text.translated:
-        key = "quote_cite_release" if lang == SOURCE_LANGUAGE else "quote_cite_english"
-        cite = locale.t(key, ref=label, language=locale.name)
+    if lang == SOURCE_LANGUAGE:
+        cite = locale.t("quote_cite_release", ref=label)
         return _blockquote(english.paragraphs[ref], SOURCE_LANGUAGE, lang, ref, link, cite)
+    if not text.translated:
+        # No translation of the communiqué in this language yet: the page's own words come
+        # first, and the English text stays one click away rather than before them.
+        cite = locale.t("quote_cite_english", ref=label, language=locale.name)
+        return _original(
+            locale, _blockquote(english.paragraphs[ref], SOURCE_LANGUAGE, lang, ref, link, cite)
+        )
     cite = locale.t("quote_cite_translation", ref=label)
     original = locale.t("quote_cite_release", ref=label)
+    return _blockquote(text.paragraphs[ref], lang, lang, ref, link, cite) + _original(
+        locale, _blockquote(english.paragraphs[ref], SOURCE_LANGUAGE, lang, ref, link, original)
+    )
+
+
+def _original(locale: Locale, blockquote: str) -> str:
+    """The English text, folded: one click away."""
     return (
-        _blockquote(text.paragraphs[ref], lang, lang, ref, link, cite)
-        + f'\n<details class="quotation-original" markdown="1">\n'
-        f"<summary>{html_escape(locale.t('quote_original'))}</summary>\n\n"
-        + _blockquote(english.paragraphs[ref], SOURCE_LANGUAGE, lang, ref, link, original)
-        + "\n</details>\n"
+        '\n<details class="quotation-original" markdown="1">\n'
+        f"<summary>{html_escape(locale.t('quote_original'))}</summary>\n\n{blockquote}\n</details>\n"
     )
 
 
