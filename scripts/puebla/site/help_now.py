@@ -132,7 +132,7 @@ def help_now_markdown(data: HelpData, locale: Locale, help_page: str = "") -> st
         f'<section class="help-now" id="help-now" aria-labelledby="help-now-title">\n'
         f'<h2 id="help-now-title">{html_escape(t("help_now_title"))}</h2>\n'
         f'<p class="help-now-emergency"><strong>{html_escape(t("help_now_emergency"))}</strong> '
-        f"<span class=\"help-now-police\">{html_escape(t('help_now_police'))}</span></p>\n"
+        f'<span class="help-now-police">{html_escape(t("help_now_police"))}</span></p>\n'
         f'<nav class="help-now-chooser" aria-label="{html_escape(t("help_now_choose"))}">'
         f'<p class="help-now-choose">{html_escape(t("help_now_choose"))}</p>'
         f'<ul class="help-now-countries">{chips}</ul></nav>\n'
