@@ -1,7 +1,7 @@
 """Expand the project's special lines (``<!-- puebla:NAME ARG -->``) into Markdown.
 
 Editors write ordinary Markdown; a line like ``<!-- puebla:help-lines -->`` marks where the
-build inserts content that lives in one place (the verified help lines, the communiqué's
+build inserts content that lives in one place (the help lines, the communiqué's
 English texts). As an HTML comment it stays invisible in any other Markdown viewer.
 """
 
@@ -19,7 +19,12 @@ from .campaign_pages import campaign_cards_markdown
 from .communique_pages import compare_markdown, sources_markdown, version_markdown
 from .extras import Extras
 from .help_now import help_now_markdown, help_page_link
-from .help_pages import help_lines_markdown
+from .help_pages import (
+    HOW_WE_CHECK_PAGE,
+    check_rules_markdown,
+    help_lines_markdown,
+    report_to_markdown,
+)
 from .offline import offline_kit_markdown
 from .quotations import expand_inline, normal_ref, quote_block, quote_refs
 from .status_page import status_markdown
@@ -64,11 +69,22 @@ def _renderers(
     return {
         "quote": quote,
         "help-now": lambda lang, args: help_now_markdown(
-            project.help, project.locales[lang], help_page_link(rel)
+            project.help, project.locales[lang], project.today, help_page_link(rel)
         ),
         "materials-list": materials_list,
         "translation-status": status,
-        "help-lines": lambda lang, args: help_lines_markdown(project.help, project.locales[lang]),
+        # The link to "How we check help lines" is relative to the page; campaign help pages
+        # sit two folders down (campaigns/<id>/help.md). Another page passes its own path.
+        "help-lines": lambda lang, args: help_lines_markdown(
+            project.help,
+            project.locales[lang],
+            project.today,
+            args[0] if args else "../../" + HOW_WE_CHECK_PAGE,
+        ),
+        "help-check-rules": lambda lang, args: check_rules_markdown(project.locales[lang]),
+        "report-to": lambda lang, args: report_to_markdown(
+            project.report_to, project.site_url, project.locales[lang]
+        ),
         "communique-text": text,
         "campaign-cards": lambda lang, args: campaign_cards_markdown(
             list(project.campaigns.values()), project.locales[lang]

@@ -12,11 +12,11 @@ through one function, :func:`block_lines`, so a change of that schema touches on
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from dataclasses import dataclass
 
-from ..model.helplines import HelpData
-from ..model.locales import SOURCE_LANGUAGE, Locale
+from ..model.helplines import HelpData, pick
+from ..model.locales import Locale
 from .text import html_escape, md_escape
 
 CHANNELS = ("call", "text", "whatsapp")  # what the block offers; the help pages list the rest
@@ -36,31 +36,28 @@ class QuickLine:
     channels: list[Channel]
 
 
-def _pick(values: dict[str, str], lang: str) -> str:
-    return values.get(lang) or values.get(SOURCE_LANGUAGE, "")
+def block_lines(data: HelpData, locale: Locale, today: dt.date) -> dict[str, list[QuickLine]]:
+    """The lines the block shows, by country code: the one place that reads the model.
 
-
-def _href(kind: str, value: str) -> str | None:
-    digits = re.sub(r"[^0-9+]", "", value)
-    if kind == "call":
-        return f"tel:{digits}"
-    if kind == "text":
-        return f"sms:{digits}"
-    return None  # WhatsApp: the number as the source gives it, no link to another service
-
-
-def block_lines(data: HelpData, lang: str) -> dict[str, list[QuickLine]]:
-    """The lines the block shows, by country code: the one place that reads the model."""
+    Published lines (high and medium confidence) that a source re-read in the last twelve
+    months, with a number to call; their channels as the model gives them, except WhatsApp,
+    shown as the number the source gives (a wa.me link needs the number in international
+    form, which no source states: for a toll-free number the guess would reach someone else).
+    """
     out: dict[str, list[QuickLine]] = {}
-    for line in data.lines:
+    for line in data.published_lines():
+        if line.freshness(today) == "stale":
+            continue  # the help page still lists it, with its stale notice
         channels = [
-            Channel(c.kind, c.value, _href(c.kind, c.value))
-            for c in line.contacts
-            if c.kind in CHANNELS
+            Channel(c.kind, c.value, None if c.kind == "whatsapp" else c.href or None)
+            for c in line.callable_channels()
         ]
-        if not any(c.kind == "call" for c in channels):
+        if not any(c.kind == "call" and c.href for c in channels):
             continue
-        label = ""  # the model has no short label yet (issue 13 adds one per line)
+        label = line.short_label(locale)
+        caveat = line.caveat_label_in(locale.code)
+        if caveat:
+            label = f"{label} · {caveat}"
         out.setdefault(line.country, []).append(QuickLine(line.name, label, channels))
     return out
 
@@ -81,13 +78,13 @@ def _channel_html(channel: Channel, locale: Locale) -> str:
     return f'<span class="help-now-{channel.kind}">{kind} {value}</span>'
 
 
-def help_now_markdown(data: HelpData, locale: Locale, help_page: str = "") -> str:
+def help_now_markdown(data: HelpData, locale: Locale, today: dt.date, help_page: str = "") -> str:
     """The block as HTML (inside Markdown); ``help_page`` links to the full help lines."""
     lang = locale.code
     t = locale.t
-    lines = block_lines(data, lang)
-    names = {code: _pick(n, lang) for code, n in data.countries.items()}
-    notes = {n.country: _pick(n.note, lang) for n in data.unconfirmed}
+    lines = block_lines(data, locale, today)
+    names = {code: data.country_name(code, lang) for code in data.countries}
+    notes = {n.country: pick(n.note, lang) for n in data.unconfirmed}
     order = sorted(lines, key=lambda c: names[c]) + sorted(
         (c for c in data.countries if c not in lines), key=lambda c: names[c]
     )
