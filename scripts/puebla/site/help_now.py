@@ -101,9 +101,9 @@ def help_now_markdown(data: HelpData, locale: Locale, today: dt.date, help_page:
                 else ""
             )
             channels = " ".join(_channel_html(c, locale) for c in line.channels)
-            body.append(
-                f'<li><span class="help-now-name">{html_escape(line.name)}</span>{label} '
-                f'<span class="help-now-channels">{channels}</span></li>'
+            body.append(  # the number first, right under the name; who runs it just below
+                f'<li><span class="help-now-name">{html_escape(line.name)}</span> '
+                f'<span class="help-now-channels">{channels}</span>{label}</li>'
             )
         if body:
             content = f'<ul class="help-now-lines">{"".join(body)}</ul>'
