@@ -5,6 +5,7 @@ release, or the project's translation), and no page types a quotation by hand.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from quotescan import communique_paragraphs, quotations
@@ -107,3 +108,32 @@ def test_a_quotation_that_drifts_stops_the_build(project_copy: Path) -> None:
     assert build.returncode != 0
     assert "campaigns/rights/es/myths-and-facts.md" in build.stderr
     assert 'the words "es esencial que sea ordenada" are not in preamble.2' in build.stderr
+
+
+_QUOTED = re.compile(r"(?:“|\"|«\s?)([^\"“”«»<>]{12,400}?)(?:”|\"|\s?»)")
+
+
+def test_no_hand_typed_quotation_of_the_communique(site: Path) -> None:
+    """Words of the communiqué in quotation marks outside the marker would escape the
+    comparison: four words or more of any published text of it, quoted by hand, fail."""
+    texts = []
+    for lang in LANGUAGES:
+        commitments, others = communique_paragraphs(
+            site / lang_prefix(lang) / "communique" / "index.html"
+        )
+        texts += [*commitments.values(), *others]
+    texts += communique_paragraphs(site / "communique" / "sources" / "index.html")[1]
+    published = " ".join(texts)
+    found = []
+    for path in _pages(site):
+        if "communique" in path.relative_to(site).parts:
+            continue  # the communiqué's own pages
+        html = path.read_text(encoding="utf-8")
+        html = re.sub(r'<(q|blockquote) class="quotation".*?</\1>', "", html, flags=re.S)
+        article = html.split("<article", 1)[-1].split("</article>", 1)[0]
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", article))
+        for match in _QUOTED.finditer(text):
+            words = match.group(1).strip()
+            if len(words.split()) >= 4 and words in published:
+                found.append(f"{path.relative_to(site)}: {words[:80]}")
+    assert not found, found
