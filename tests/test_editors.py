@@ -47,10 +47,11 @@ def test_changed_english_page_makes_its_translations_outdated(project_copy: Path
         "Esta traducción puede estar desactualizada"
         not in read_page(site / "es/campaigns/rights/help/index.html").main_text
     )
-    up, outdated, missing, _review, total = (
+    up, outdated, missing, review, total = (
         int(x) for x in _status_row(site, "Español (<code>es</code>)")
     )
-    assert (outdated, missing, up) == (1, 0, total - 1)
+    # No Spanish page has been reviewed by a native speaker: the rest await review.
+    assert (outdated, missing, up, review) == (1, 0, 0, total - 1)
 
     done = run(project_copy, "translated", "campaigns/rights/es/women-and-children.md")
     assert done.returncode == 0, done.stderr
@@ -162,6 +163,34 @@ def test_status_page_counts_are_true(site: Path) -> None:
         assert missing == sum("translation_status: untranslated" in t for t in texts)
         assert review == sum("translation_status: awaiting-review" in t for t in texts)
     assert int(_status_row(site, "Kreyòl ayisyen (<code>ht</code>)")[3]) >= 5
+
+
+def test_no_translation_counts_as_reviewed_without_a_recorded_review(project) -> None:
+    """es and fr carry review states like ht: a page without a review recorded by
+    `make reviewed` (which names the reviewer) is awaiting review, never reviewed."""
+    from puebla.model.pages import site_pages
+    from puebla.model.translation import translation_states
+
+    states = translation_states(project, site_pages(project))
+    for state in states:
+        if state.status == "reviewed":
+            assert state.page.doc.meta.get("reviewed_by"), state.page.doc.path
+    by_lang = {s.page.lang for s in states if s.awaiting_review}
+    assert set(LANGUAGES[1:]) <= by_lang
+
+
+def test_spanish_usted_forms_are_a_register_warning(project_copy: Path) -> None:
+    page = project_copy / "campaigns/rights/es/help.md"
+    text = page.read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    page.write_text(
+        head + "\n---\n" + body + "\nTenga en cuenta que usted puede llamar.\n", encoding="utf-8"
+    )
+    result = run(project_copy, "check")
+    assert result.returncode == 0, "a warning, not an error"
+    assert "campaigns/rights/es/help.md:" in result.stderr
+    assert "'Tenga' addresses the reader as usted" in result.stderr
+    assert "'usted' addresses the reader as usted" in result.stderr
 
 
 def test_haitian_creole_builds_with_its_notices(page) -> None:

@@ -31,7 +31,7 @@ def page_html(project: Project, page: SitePage, english: SitePage | None) -> str
     if english is not None and page.doc.meta.get("translation_status") == "untranslated":
         body = english.doc.body
     try:
-        return render(expand(body, page.lang, project, page.doc.path))
+        return render(expand(body, page.lang, project, page.doc.path, rel=page.rel))
     except ContentError:
         return ""  # reported by the build with its own message
 

@@ -30,6 +30,7 @@ from ..site.extras import Extras, copy_extras, render_extras
 from ..site.hosting import meta_policy
 from ..site.mirror import mirror_campaigns
 from ..site.notices import fallback_markdown, notice_markdown
+from ..site.quotations import fill_cite
 from .config import PueblaPluginConfig
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
@@ -38,6 +39,7 @@ from .seo import alternates_for, home_path, page_path
 
 log = logging.getLogger("mkdocs.plugins.puebla")
 WATCHED = ("campaigns", "locales", "sources", "overrides")
+HELP_PAGE = "campaigns/rights/help.md"  # where the header's Help link leads, in each language
 
 
 class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
@@ -48,6 +50,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         self.extras: Extras | None = None
         self._state_cache: tuple[Project, dict[tuple[str, str], TranslationState]] | None = None
         self._nav: list | None = None  # the nav of mkdocs.yml, before campaigns are added
+        self._files: Files | None = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         if self.config.root:
@@ -117,6 +120,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self.project is not None
+        self._files = files  # for the header's Help link (on_page_context has no files)
         lang, rel = page.file.src_uri.split("/", 1)
         mirrored = self.mirrored.get(Path(page.file.abs_src_path or ""))
         source = mirrored.doc.path if mirrored else page.file.abs_src_path
@@ -128,7 +132,9 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             english_url = "../" * depth + page_path(page.file.src_uri)
             markdown = notice_markdown(state, self.project.locales[lang], english_url) + markdown
         try:
-            return expand(markdown, lang, self.project, source or page.file.src_uri, self.extras)
+            return expand(
+                markdown, lang, self.project, source or page.file.src_uri, self.extras, rel
+            )
         except ContentError as exc:
             raise PluginError(exc.format(self.project.root)) from None
 
@@ -180,6 +186,10 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         context["puebla_alternates"] = alternates_for(
             page.file.src_uri, self.project.languages, config.site_url or ""
         )
+        lang = page.file.src_uri.split("/", 1)[0]
+        context["puebla_t"] = self.project.locales[lang].strings  # header Help, share links
+        help_page = self._files.get_file_from_path(f"{lang}/{HELP_PAGE}") if self._files else None
+        context["puebla_help_url"] = help_page.url if help_page else ""
         preview = self.extras.previews.get(page.file.src_uri) if self.extras else None
         if preview:
             context["puebla_preview"] = (config.site_url or "/").rstrip("/") + "/" + preview
@@ -187,7 +197,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
 
     # Browser-facing finish (issue 6): valid markup, per-language search, reproducible files.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return fix_html(output)
+        return fix_html(fill_cite(output))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return fix_html(output) if template_name.endswith(".html") else output  # 404.html

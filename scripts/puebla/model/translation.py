@@ -8,7 +8,9 @@ can be shown what changed since.
 
 ``translation_status`` says how far a page is: ``untranslated`` (a skeleton; readers get the
 English page with a notice), ``awaiting-review`` (translated, not yet reviewed by a native
-speaker), ``reviewed``. Pages without the field are treated as translated and reviewed.
+speaker), ``reviewed``. A page without the field counts as awaiting review: only a review
+recorded with ``make reviewed`` (which names the reviewer) marks a translation as reviewed, so a
+draft can never pass as final by omission.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ class TranslationState:
     page: SitePage
     source: SitePage
     state: str  # "up-to-date", "outdated", "untracked", "untranslated"
-    status: str  # the translation_status field, "reviewed" when absent
+    status: str  # the translation_status field, "awaiting-review" when absent
     recorded: str | None
     current: str
 
@@ -76,7 +78,7 @@ def translation_states(
                 continue  # reported by the model as a page without a source
             current = source_hash(source.doc.path.read_text(encoding="utf-8"))
             recorded = page.doc.meta.get("translation_source")
-            status = str(page.doc.meta.get("translation_status") or "reviewed")
+            status = str(page.doc.meta.get("translation_status") or "awaiting-review")
             if status == "untranslated":
                 state = "untranslated"
             elif not recorded:

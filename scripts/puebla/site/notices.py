@@ -8,7 +8,12 @@ from .text import html_escape
 
 
 def _admonition(kind: str, title: str, text: str) -> str:
-    return f'!!! {kind} "{title}"\n    {text}\n\n'
+    """One compact line: the state must show on every page, without pushing the help block
+    out of a phone's first screen."""
+    return (
+        f'<p class="translation-notice translation-notice--{kind}" role="note">'
+        f"<strong>{html_escape(title)}.</strong> {text}</p>\n\n"
+    )
 
 
 def notice_markdown(state: TranslationState, locale: Locale, english_url: str) -> str:
