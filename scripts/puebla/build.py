@@ -2,6 +2,10 @@
 
 A failed build (bad content, a broken link in strict mode) leaves the previous ``site/``
 exactly as it was; a reader of the old site never sees a half-written one.
+
+The offline kit (a second build without directory URLs) is made only when its inputs changed
+(see ``site/offline.py``); both builds run in this one process so they share the compiled
+theme templates (``mkdocs_plugin/templates.py``).
 """
 
 from __future__ import annotations
@@ -14,7 +18,13 @@ from pathlib import Path
 
 from .content import load_content
 from .errors import ContentError, Problem
-from .site.offline import offline_kit_path, write_offline_kit
+from .site.offline import (
+    cached_offline_kit,
+    kit_inputs_key,
+    offline_kit_path,
+    record_offline_kit,
+    write_offline_kit,
+)
 
 MAX_WARNINGS_SHOWN = 5
 
@@ -64,8 +74,11 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: Path | Non
     offline = staging.with_name(staging.name + "-offline")
     try:
         # The offline kit first: the online site's download page lists it with its size.
-        _mkdocs_build(config_file, offline, use_directory_urls=False)
-        write_offline_kit(offline, offline_kit_path(root))
+        key = kit_inputs_key(root, os.environ.get("SITE_URL", ""), config_file)
+        if cached_offline_kit(root, key) is None:
+            _mkdocs_build(config_file, offline, use_directory_urls=False)
+            write_offline_kit(offline, offline_kit_path(root))
+            record_offline_kit(root, key)
         _mkdocs_build(config_file, staging)
         _swap(staging, site_dir)
     finally:

@@ -34,6 +34,7 @@ from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
 from .search import write_language_indexes
 from .seo import alternates_for, home_path, page_path
+from .templates import share_compiled_templates
 
 log = logging.getLogger("mkdocs.plugins.puebla")
 WATCHED = ("campaigns", "locales", "sources", "overrides")
@@ -72,6 +73,10 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             except ContentError as exc:  # a text that does not fit, a colour that fails
                 raise PluginError("The materials have errors:\n" + exc.format(root)) from None
         self._check_languages(config)
+        custom_dir = config.theme.custom_dir
+        share_compiled_templates(
+            config.theme, root / ".cache" / "jinja", [custom_dir] if custom_dir else []
+        )
         if self._nav is None:
             self._nav = config.nav or []
         config.nav = with_campaigns(self._nav, self.project)
@@ -188,9 +193,19 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
 
     @event_priority(-200)  # after mkdocs-static-i18n wrote the last, all-language search index
     def _finish_site(self, config: MkDocsConfig) -> None:
+        """Once per site, not once per language: the per-language builds run inside the
+        default language's post-build, and only the last one to end sees the whole site."""
         assert self.project is not None
+        if _inside_language_build(config):
+            return
         write_language_indexes(Path(config.site_dir), self.project.languages)
         reproducible_gzip(Path(config.site_dir) / "sitemap.xml.gz")
         drop_unused_theme_scripts(Path(config.site_dir))
 
     on_post_build = CombinedEvent(on_post_build, _finish_site)
+
+
+def _inside_language_build(config: MkDocsConfig) -> bool:
+    """True while mkdocs-static-i18n is building its other languages."""
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "building", False))
