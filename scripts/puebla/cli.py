@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -107,9 +105,17 @@ def cmd_language(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.addr]
-    return subprocess.call(command, cwd=_root(args.root), env=env)
+    from .mkdocs_plugin.serve import serve  # imports MkDocs: only for this command
+
+    root = _root(args.root)
+    if args.lang and args.lang not in load_content_languages(root):
+        print(f"Error: no language '{args.lang}' in locales/", file=sys.stderr)
+        return 2
+    return serve(root, args.addr, args.lang)
+
+
+def load_content_languages(root: Path) -> list[str]:
+    return sorted(p.stem for p in (root / "locales").glob("*.yml"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     language.set_defaults(func=cmd_language)
     serve = sub.add_parser("serve", help="preview with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000")
+    serve.add_argument("--lang", help="preview one language only (default: all)")
     serve.set_defaults(func=cmd_serve)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")

@@ -21,6 +21,7 @@ machines this runs on are shared.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import io
 import os
@@ -43,7 +44,7 @@ REPEAT = 3
 SAVES = 5
 EDITED = "campaigns/rights/en/rights.md"  # the page the issue measured
 EDITED_URL = "campaigns/rights/rights/"
-BUILT = re.compile(r"Documentation built|Rebuilt after a save")
+LIVERELOAD = re.compile(r"livereload\((\d+),\s*\d+\)")
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -80,7 +81,7 @@ def capture_pages(copy: Path, site: Path) -> tuple[dict[str, str], list[dict]]:
     languages: list[dict] = []
     original = plugin.PueblaPlugin.on_page_markdown
 
-    def recording(self, markdown, page, config, files):  # noqa: ANN001, ANN202
+    def recording(self, markdown, page, config, files):
         out = original(self, markdown, page, config, files)
         if config.use_directory_urls:  # the online site, not the offline kit
             pages[page.file.src_uri] = out
@@ -137,10 +138,29 @@ def _get(url: str) -> str:
         return response.read().decode("utf-8", "replace")
 
 
+def _reload_signal(base: str, html: str) -> float:
+    """Block until the server tells browsers to reload (what its live-reload script waits for)."""
+    match = LIVERELOAD.search(html)
+    if match is None:
+        raise SystemExit("the served page has no live-reload script")
+    with urllib.request.urlopen(f"{base}livereload/{match.group(1)}/1", timeout=120) as response:
+        response.read()
+    return time.perf_counter()
+
+
 def serve_timing(
-    command: Callable[[str], list[str]], cwd: Path, edited: Path, url: str, env: dict[str, str]
+    command: Callable[[str], list[str]],
+    cwd: Path,
+    edited: Path,
+    url: str,
+    env: dict[str, str],
+    counted: re.Pattern[str],
 ) -> tuple[float, float]:
-    """(median seconds from save to the served page showing the edit, rebuilds per save)."""
+    """(median seconds from save to the browser's reload with the edit, rebuilds per save).
+
+    The time ends when the server's live-reload answer arrives (the moment an open browser
+    reloads) and the page it then serves has the new sentence.
+    """
     port = _free_port()
     log = cwd.parent / f"serve-{cwd.name}.log"
     with log.open("w") as out:
@@ -152,7 +172,8 @@ def serve_timing(
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    page = f"http://127.0.0.1:{port}/{url}"
+    base = f"http://127.0.0.1:{port}/"
+    page = base + url
     try:
         deadline = time.monotonic() + 300
         while True:
@@ -161,21 +182,26 @@ def serve_timing(
                 break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit(f"the server did not start:\n{log.read_text()[-3000:]}")
+                    raise SystemExit(f"no server:\n{log.read_text()[-3000:]}") from None
                 time.sleep(0.2)
-        time.sleep(3)  # let the first build's background work settle
+        time.sleep(5)  # let the first build's background work settle
         times, rebuilds = [], []
         for n in range(SAVES):
-            before = len(BUILT.findall(log.read_text()))
-            sentence = _edit(edited, 100 + n)
-            start = time.perf_counter()
-            while sentence not in _get(page):
+            before = len(counted.findall(log.read_text()))
+            html = _get(page)
+            with concurrent.futures.ThreadPoolExecutor(1) as pool:
+                reloaded = pool.submit(_reload_signal, base, html)
+                time.sleep(0.2)  # the live-reload request is waiting
+                start = time.perf_counter()
+                sentence = _edit(edited, 100 + n)
+                end = reloaded.result()
+            while sentence not in _get(page):  # a reload that came before the edit was built
                 if time.perf_counter() - start > 60:
                     raise SystemExit(f"the edit never showed:\n{log.read_text()[-3000:]}")
-                time.sleep(0.02)
-            times.append(time.perf_counter() - start)
-            time.sleep(4)  # any further rebuild the save causes happens now
-            rebuilds.append(len(BUILT.findall(log.read_text())) - before)
+                end = _reload_signal(base, _get(page))
+            times.append(end - start)
+            time.sleep(5)  # any further rebuild the save causes happens now
+            rebuilds.append(len(counted.findall(log.read_text())) - before)
         return _median(times), statistics.mean(rebuilds)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -190,6 +216,7 @@ def serve_rows(ours: Path, bare: Path) -> tuple[tuple[float, float], tuple[float
         ours / EDITED,
         EDITED_URL,
         env,
+        re.compile("Rebuilt after a save|Download pages rebuilt"),
     )
     theirs = serve_timing(
         lambda addr: [sys.executable, "-m", "mkdocs", "serve", "-a", addr, "-f", "mkdocs.yml"],
@@ -197,6 +224,7 @@ def serve_rows(ours: Path, bare: Path) -> tuple[tuple[float, float], tuple[float
         bare / "docs" / "en" / "campaigns" / "rights" / "rights.md",
         EDITED_URL,
         env,
+        re.compile("Documentation built"),
     )
     return mine, theirs
 
@@ -280,7 +308,9 @@ def main(root: Path | None = None) -> int:
         if os.environ.get("BENCH_CLEAN", "1") != "0":
             clean = clean_builds(root, tmp, bare)
 
-    print(f"Site benchmark, {len(pages)} pages in {len(languages)} languages, {os.cpu_count()} cores")
+    print(
+        f"Site benchmark, {len(pages)} pages in {len(languages)} languages, {os.cpu_count()} cores"
+    )
     print(f"  {'':<44} {'project':>11} {'bare':>11} {'ratio':>8}")
     for label, (mine, theirs) in rows.items():
         print(_line(label, mine, theirs))

@@ -34,6 +34,7 @@ from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
 from .search import write_language_indexes
 from .seo import alternates_for, home_path, page_path
+from .session import current_session
 from .templates import share_compiled_templates
 
 log = logging.getLogger("mkdocs.plugins.puebla")
@@ -48,6 +49,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         self.extras: Extras | None = None
         self._state_cache: tuple[Project, dict[tuple[str, str], TranslationState]] | None = None
         self._nav: list | None = None  # the nav of mkdocs.yml, before campaigns are added
+        self._built: list[str] = []  # languages built so far by this run
 
     def _root(self, config: MkDocsConfig) -> Path:
         if self.config.root:
@@ -69,7 +71,11 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             mark_current(project)
             try:
                 offline = not config.use_directory_urls  # building the offline kit
-                self.extras = render_extras(project, config.site_url or "", offline=offline)
+                session = current_session()
+                if session is not None:  # make serve: materials follow in the background
+                    self.extras = session.extras_for(project)
+                else:
+                    self.extras = render_extras(project, config.site_url or "", offline=offline)
             except ContentError as exc:  # a text that does not fit, a colour that fails
                 raise PluginError("The materials have errors:\n" + exc.format(root)) from None
         self._check_languages(config)
@@ -117,6 +123,14 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
                 server.watch(str(root / name))
         return server
 
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Keep the default language's 404 page when ``make serve`` rebuilds only others."""
+        assert self.project is not None
+        root_404 = Path(config.site_dir) / "404.html"
+        default = self._language(config) == self.project.languages[0]
+        if not default and self._default_404 is None and root_404.is_file():
+            self._default_404 = root_404.read_bytes()
+
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -161,7 +175,11 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         assert self.project is not None
         site = Path(config.site_dir)
         default = self._language(config) == self.project.languages[0]
-        if default and self.extras is not None:  # later language builds do not clean site_dir
+        self._built.append(self._language(config))
+        session = current_session()
+        if default and session is not None:
+            session.publish(site)
+        elif default and self.extras is not None:  # later language builds do not clean site_dir
             copy_extras(self.extras, site)
         page = site / "404.html"
         if not page.exists():
@@ -198,7 +216,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         assert self.project is not None
         if _inside_language_build(config):
             return
-        write_language_indexes(Path(config.site_dir), self.project.languages)
+        write_language_indexes(Path(config.site_dir), self.project.languages, self._built)
         reproducible_gzip(Path(config.site_dir) / "sitemap.xml.gz")
         drop_unused_theme_scripts(Path(config.site_dir))
 

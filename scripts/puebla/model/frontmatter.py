@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +24,19 @@ class MarkdownDoc:
     broken: bool = False  # the front matter could not be read (already reported)
 
 
+_parsed: dict[str, Any] = {}  # text → parsed value: `make serve` reloads unchanged files
+
+
 def load_yaml(path: Path, text: str, issues: Collector, first_line: int = 1) -> Any:
-    """Parse YAML, turning a syntax error into a problem with the real line number."""
+    """Parse YAML, turning a syntax error into a problem with the real line number.
+
+    Successful parses are remembered by text (a copy is returned, so callers may change it):
+    a preview reloads the whole model after each save, and parsing is most of that.
+    """
+    if text in _parsed:
+        return copy.deepcopy(_parsed[text])
     try:
-        return yaml.safe_load(text)
+        value = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
@@ -39,6 +49,10 @@ def load_yaml(path: Path, text: str, issues: Collector, first_line: int = 1) -> 
             line=line,
         )
         return None
+    if len(_parsed) > 4096:
+        _parsed.clear()
+    _parsed[text] = value
+    return copy.deepcopy(value)
 
 
 def read_markdown(path: Path, issues: Collector) -> MarkdownDoc:
