@@ -29,13 +29,14 @@ $(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
 site: $(RUNTIME_STAMP)
 	$(PY) -m puebla build
 
-## serve: preview on http://127.0.0.1:8000 with live reload
+## serve: preview on http://127.0.0.1:8000 with live reload (one language: make serve LANG=es)
 serve: $(RUNTIME_STAMP)
-	$(PY) -m puebla serve
+	@# LANG is also the shell's locale variable: only a LANG given on the command line counts.
+	$(PY) -m puebla serve $(if $(filter command line,$(origin LANG)),--lang "$(LANG)")
 
-## check: validate the content without building
+## check: validate the content without building (every warning in full: make check ALL=1)
 check: $(RUNTIME_STAMP)
-	$(PY) -m puebla check
+	$(PY) -m puebla check $(if $(ALL),--all)
 
 ## language: add a language, e.g. make language LANG=ht NAME="Kreyòl ayisyen"
 language: $(RUNTIME_STAMP)
@@ -78,9 +79,10 @@ clean:
 	@# A language folder left with nothing but empty folders (e.g. after removing a language).
 	find docs -mindepth 1 -type d -empty -delete
 
-## bench: time the materials (per kind, full render, cached re-render) against a site build
+## bench: the editing loop against a bare Material + static-i18n build (site), then the materials
 .PHONY: bench
 bench: $(RUNTIME_STAMP) $(DEV_STAMP) system-deps
+	$(PY) -m puebla.bench.site
 	$(PY) -m puebla.materials.bench
 	$(PY) -m puebla.weight
 

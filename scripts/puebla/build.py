@@ -25,19 +25,13 @@ from .site.offline import (
     record_offline_kit,
     write_offline_kit,
 )
-
-MAX_WARNINGS_SHOWN = 5
+from .warning_report import report
 
 
 def report_warnings(warnings: list[Problem], root: Path) -> None:
-    """Show a few warnings in full; for more, point to `make check` instead of flooding."""
-    for warning in warnings[:MAX_WARNINGS_SHOWN]:
-        print(warning.format(root), file=sys.stderr)
-    if len(warnings) > MAX_WARNINGS_SHOWN:
-        print(
-            f"… and {len(warnings) - MAX_WARNINGS_SHOWN} more warnings: run 'make check' to see them all.",
-            file=sys.stderr,
-        )
+    """New or changed warnings in full, known accepted states in one line (see warning_report.py)."""
+    for line in report(warnings, root):
+        print(line, file=sys.stderr)
 
 
 class BuildFailed(Exception):

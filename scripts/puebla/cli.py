@@ -15,6 +15,7 @@ from .languages import add_language
 from .materials import render_materials
 from .site.extras import materials_cache
 from .translate import CommandError, mark_reviewed, mark_translated
+from .warning_report import report
 
 
 def _root(value: str | None) -> Path:
@@ -60,8 +61,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ContentError as exc:
         print(exc.format(root), file=sys.stderr)
         return 1
-    for warning in project.issues.warnings:
-        print(warning.format(root), file=sys.stderr)
+    for line in report(project.issues.warnings, root, full=args.all):
+        print(line, file=sys.stderr)
     print(f"Content OK: {len(project.languages)} languages, {len(project.campaigns)} campaigns.")
     return 0
 
@@ -126,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", help="where to build (default: site/)")
     build.set_defaults(func=cmd_build)
     check = sub.add_parser("check", help="validate the content without building")
+    check.add_argument("--all", action="store_true", help="list every warning in full")
     check.set_defaults(func=cmd_check)
     done = sub.add_parser("translated", help="record that translations are up to date with English")
     done.add_argument("files", nargs="+", help="translated page(s), e.g. docs/es/index.md")

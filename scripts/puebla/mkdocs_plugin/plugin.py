@@ -29,6 +29,7 @@ from ..site.directives import expand
 from ..site.extras import Extras, copy_extras, render_extras
 from ..site.mirror import mirror_campaigns
 from ..site.notices import fallback_markdown, notice_markdown
+from ..warning_report import report
 from .config import PueblaPluginConfig
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
@@ -65,8 +66,9 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             raise PluginError("The content has errors:\n" + exc.format(root)) from None
         if project is not self.project:
             self.project = project
-            for warning in project.issues.warnings:
-                log.info(warning.format(root))  # a warning must not fail a strict build
+            if current_session() is not None:  # make serve: what a save changed, first
+                for line in report(project.issues.warnings, root):
+                    log.info(line)  # a warning must not fail a strict build
             self.mirrored = mirror_campaigns(project)
             mark_current(project)
             try:
