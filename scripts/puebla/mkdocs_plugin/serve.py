@@ -60,7 +60,12 @@ WATCHED = ("docs", "campaigns", "locales", "sources", "overrides", "mkdocs.yml")
 REBUILT = "Rebuilt after a save"  # one log line per save-triggered rebuild (tests count it)
 
 
-def _states(project: Project) -> dict[tuple[str, str], tuple[str, bool]]:
+States = dict[tuple[str, str], tuple[str, bool]]
+
+
+def page_states(project: Project) -> States:
+    """Every translation's state, as of now: take it when the model is loaded (the states
+    compare recorded hashes with the English files on disk, which a save then changes)."""
     return {
         (s.page.lang, s.page.rel): (s.state, s.awaiting_review)
         for s in translation_states(project, site_pages(project))
@@ -68,9 +73,12 @@ def _states(project: Project) -> dict[tuple[str, str], tuple[str, bool]]:
 
 
 def plan_languages(
-    changed: Iterable[Path], old: Project | None, new: Project | None
+    changed: Iterable[Path], old: Project | None, new: Project | None, old_states: States
 ) -> set[str] | None:
-    """The languages a rebuild must build after ``changed`` files; None means all of them."""
+    """The languages a rebuild must build after ``changed`` files; None means all of them.
+
+    ``old_states`` are :func:`page_states` of ``old``, taken when it was loaded.
+    """
     if old is None or new is None or old.languages != new.languages:
         return None
     old_pages, new_pages = site_pages(old), site_pages(new)
@@ -79,9 +87,9 @@ def plan_languages(
         for lang, tree in new_pages.items()
         for rel, page in tree.items()
     }
-    if _states(old) != _states(new):
+    new_states = page_states(new)
+    if old_states != new_states:
         return None  # every language's status page lists every translation's state
-    new_states = _states(new)
     plan: set[str] = set()
     for path in changed:
         hit = where.get(path.resolve())
@@ -123,6 +131,7 @@ class ServeSession:
         self.public_url = public_url
         self.only = only
         self.project: Project | None = None  # the model the served site was built from
+        self.states: States = {}  # its translation states, taken when it was loaded
         self.extras: Extras | None = None
         self.extras_project: Project | None = None
         self.plan: set[str] | None = None  # None: every language
@@ -180,7 +189,7 @@ class ServeSession:
             new: Project | None = load_content(self.root)
         except ContentError:
             new = None  # the build reports the errors
-        plan = None if first else plan_languages(changed, self.project, new)
+        plan = None if first else plan_languages(changed, self.project, new, self.states)
         if not changed and not first:
             plan = refreshed  # only the materials changed: their download pages
         elif plan is not None:
@@ -189,6 +198,7 @@ class ServeSession:
             plan = {self.only}
         self._run_build(plan)
         self.project = new
+        self.states = page_states(new) if new is not None else {}
         built = "all languages" if plan is None else "languages " + ", ".join(sorted(plan))
         if changed:
             log.info(f"{REBUILT} in {time.perf_counter() - start:.2f} s ({built})")
