@@ -35,6 +35,10 @@ def render(text: str) -> str:
     )
 
 
+# The cache file as last read or written by this process (`make serve` checks every save).
+_LOADED: dict[Path, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
 class RenderCache:
     """Rendered HTML by content hash of the Markdown, kept in a file between runs.
 
@@ -51,7 +55,13 @@ class RenderCache:
         self._used: dict[str, str] = {}
         if path is not None and path.is_file():
             try:
-                self._stored = json.loads(path.read_text(encoding="utf-8"))
+                stat = path.stat()
+                loaded = _LOADED.get(path)
+                if loaded is not None and loaded[0] == (stat.st_mtime_ns, stat.st_size):
+                    self._stored = loaded[1]
+                else:
+                    self._stored = json.loads(path.read_text(encoding="utf-8"))
+                    _LOADED[path] = ((stat.st_mtime_ns, stat.st_size), self._stored)
             except (OSError, ValueError):
                 self._stored = {}  # a damaged cache only costs time
 
@@ -71,6 +81,8 @@ class RenderCache:
             tmp = self.path.with_suffix(".tmp")
             tmp.write_text(json.dumps(self._used, sort_keys=True), encoding="utf-8")
             tmp.replace(self.path)
+            stat = self.path.stat()
+            _LOADED[self.path] = ((stat.st_mtime_ns, stat.st_size), dict(self._used))
 
 
 def _versions() -> str:
