@@ -38,6 +38,13 @@ class BuildFailed(Exception):
     """The build stopped; the message says why and ``site/`` is untouched."""
 
 
+def _renders(action: str) -> None:
+    """Tell the page-render memo (mkdocs_plugin/render_memo.py) a build starts or succeeded."""
+    from .mkdocs_plugin import render_memo
+
+    {"start": render_memo.start_site_build, "prune": render_memo.prune_page_renders}[action]()
+
+
 def _mkdocs_build(config_file: Path, site_dir: Path, **overrides: object) -> None:
     # Imported here: the rest of the package must work without MkDocs.
     from mkdocs.commands.build import build
@@ -66,15 +73,19 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: Path | Non
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     offline = staging.with_name(staging.name + "-offline")
+    _renders("start")
     try:
         # The offline kit first: the online site's download page lists it with its size.
         key = kit_inputs_key(root, os.environ.get("SITE_URL", ""), config_file)
-        if cached_offline_kit(root, key) is None:
+        kit_rebuilt = cached_offline_kit(root, key) is None
+        if kit_rebuilt:
             _mkdocs_build(config_file, offline, use_directory_urls=False)
             write_offline_kit(offline, offline_kit_path(root))
             record_offline_kit(root, key)
         _mkdocs_build(config_file, staging)
         _swap(staging, site_dir)
+        if kit_rebuilt:  # both builds ran: every render still needed was used
+            _renders("prune")
     finally:
         for folder in (staging, offline):
             if folder.exists():

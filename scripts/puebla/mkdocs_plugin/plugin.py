@@ -33,6 +33,7 @@ from ..warning_report import report
 from .config import PueblaPluginConfig
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
+from .render_memo import remember_page_renders
 from .search import write_language_indexes
 from .seo import alternates_for, home_path, page_path
 from .session import current_session
@@ -85,6 +86,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         share_compiled_templates(
             config.theme, root / ".cache" / "jinja", [custom_dir] if custom_dir else []
         )
+        remember_page_renders(root / ".cache" / "pages")
         if self._nav is None:
             self._nav = config.nav or []
         config.nav = with_campaigns(self._nav, self.project)

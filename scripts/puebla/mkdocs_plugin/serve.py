@@ -12,7 +12,8 @@ the watched ``docs/``. Measured before: 5.8 s from save to refreshed page. This 
   translation state it changes; anything else (front matter, interface strings, templates,
   the configuration, a page added or removed) rebuilds every language. The languages not
   rebuilt keep their pages from the previous build;
-- keeps compiled templates and the content model in memory between rebuilds;
+- keeps compiled templates, rendered Markdown (``render_memo.py``), search entries and the
+  content model in memory between rebuilds;
 - renders the printed and social materials in the background after the page is shown, then
   publishes them into the served folder (and refreshes the download pages if a file's size
   changed): a save never waits for a poster.
@@ -41,7 +42,6 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer, _serve_url
-from mkdocs.structure.pages import Page
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
@@ -306,66 +306,6 @@ def _selective_language_build(config, dirty: bool = False) -> None:
 _real_build = i18n_plugin.build
 
 
-class _MarkdownMemo:
-    """``Page.render`` remembered across the preview's rebuilds (a save changes one page).
-
-    Why: rendering Markdown is the largest cost of a rebuild, and MkDocs renders every page
-    of every language it builds. The HTML of a page is a function of its Markdown (after the
-    plugins' changes), its own address, the addresses of all files (links are resolved against
-    them) and the Markdown settings: that is the key. A render that logged a warning is not
-    remembered, so a broken link is reported again on the next rebuild, as MkDocs would.
-    """
-
-    def __init__(self, render: Callable[..., None]) -> None:
-        self.render = render
-        self.entries: dict[tuple, tuple] = {}
-        self._files: tuple[int, str] | None = None  # (id of the Files, its signature)
-        self._files_ref: object = None
-
-    def _signature(self, files: Any) -> str:
-        if self._files is None or self._files[0] != id(files) or self._files_ref is not files:
-            listing = "\n".join(f"{f.src_uri}\t{f.url}" for f in files)
-            self._files = (id(files), hashlib.sha256(listing.encode()).hexdigest())
-            self._files_ref = files
-        return self._files[1]
-
-    def __call__(self, page: Any, config: Any, files: Any) -> None:
-        settings = repr((config["markdown_extensions"], config["mdx_configs"]))
-        key = (
-            page.file.src_uri,
-            page.file.url,
-            hashlib.sha256((page.markdown or "").encode()).hexdigest(),
-            self._signature(files),
-            settings,
-        )
-        hit = self.entries.get(key)
-        if hit is not None:
-            content, toc, title, anchors, links = hit
-            page.content, page.toc, page._title_from_render = content, copy.deepcopy(toc), title
-            page.present_anchor_ids = set(anchors)
-            page.links_to_anchors = {
-                files.get_file_from_path(uri): dict(found) for uri, found in links.items()
-            }
-            return
-        counter = mkdocs.utils.CountHandler()
-        counter.setLevel(logging.WARNING)
-        logging.getLogger("mkdocs").addHandler(counter)
-        try:
-            self.render(page, config, files)
-        finally:
-            logging.getLogger("mkdocs").removeHandler(counter)
-        if counter.get_counts():
-            return
-        links = {f.src_uri: dict(found) for f, found in (page.links_to_anchors or {}).items()}
-        self.entries[key] = (
-            page.content,
-            copy.deepcopy(page.toc),
-            page._title_from_render,
-            frozenset(page.present_anchor_ids or ()),
-            links,
-        )
-
-
 class _SearchMemo:
     """Material's search entries of a page, remembered across the preview's rebuilds.
 
@@ -405,9 +345,6 @@ def serve(root: Path, addr: str, only: str | None = None) -> int:
     session = ServeSession(root, site_dir, site_url, config.site_url or "", only)
     set_session(session)
     i18n_plugin.build = _selective_language_build
-    real_render = Page.render
-    memo = _MarkdownMemo(real_render)
-    Page.render = lambda page, config, files: memo(page, config, files)  # type: ignore[method-assign]
     real_add = SearchIndex.add_entry_from_context
     search_memo = _SearchMemo(real_add)
     SearchIndex.add_entry_from_context = lambda index, page: search_memo(index, page)
@@ -444,7 +381,6 @@ def serve(root: Path, addr: str, only: str | None = None) -> int:
     finally:
         observer.stop()
         i18n_plugin.build = _real_build
-        Page.render = real_render  # type: ignore[method-assign]
         SearchIndex.add_entry_from_context = real_add
         set_session(None)
         shutil.rmtree(site_dir, ignore_errors=True)
