@@ -31,6 +31,7 @@ from ..site.mirror import mirror_campaigns
 from ..site.notices import fallback_markdown, notice_markdown
 from ..warning_report import report
 from .config import PueblaPluginConfig
+from .i18n_files import share_i18n_files
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
 from .render_memo import remember_page_renders
@@ -67,14 +68,14 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             raise PluginError("The content has errors:\n" + exc.format(root)) from None
         if project is not self.project:
             self.project = project
-            if current_session() is not None:  # make serve: what a save changed, first
-                for line in report(project.issues.warnings, root):
+            session = current_session()
+            if session is not None and session.project is not project:  # make serve
+                for line in report(project.issues.warnings, root):  # what a save changed first
                     log.info(line)  # a warning must not fail a strict build
             self.mirrored = mirror_campaigns(project)
             mark_current(project)
             try:
                 offline = not config.use_directory_urls  # building the offline kit
-                session = current_session()
                 if session is not None:  # make serve: materials follow in the background
                     self.extras = session.extras_for(project)
                 else:
@@ -87,6 +88,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             config.theme, root / ".cache" / "jinja", [custom_dir] if custom_dir else []
         )
         remember_page_renders(root / ".cache" / "pages")
+        share_i18n_files()
         if self._nav is None:
             self._nav = config.nav or []
         config.nav = with_campaigns(self._nav, self.project)
