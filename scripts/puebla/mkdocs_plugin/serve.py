@@ -196,7 +196,11 @@ class ServeSession:
             plan |= refreshed
         if self.only:
             plan = {self.only}
-        self._run_build(plan)
+        try:
+            self._run_build(plan)
+        except BaseException:
+            self.project = None  # a failed build: the next one builds every language again
+            raise
         self.project = new
         self.states = page_states(new) if new is not None else {}
         built = "all languages" if plan is None else "languages " + ", ".join(sorted(plan))
