@@ -229,3 +229,36 @@ def test_preview_plan_follows_what_a_save_changed(project_copy: Path) -> None:
     assert plan_languages([spanish], third, fourth, states) is None, "titles are in every nav"
     strings = project_copy / "locales/fr.yml"
     assert plan_languages([strings], fourth, fourth, page_states(fourth)) is None
+
+
+def test_after_a_failed_rebuild_the_next_one_builds_every_language(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    import pytest
+
+    from puebla.mkdocs_plugin.serve import ServeSession
+
+    session = ServeSession(project_copy, tmp_path, "http://127.0.0.1:1/", "https://x.org/", None)
+    plans: list[set[str] | None] = []
+    session._refresh_materials = lambda project: None  # type: ignore[method-assign]
+    session._run_build = plans.append  # type: ignore[method-assign]
+    session.build(first=True)
+    page = project_copy / "docs/es/index.md"
+
+    def save(text: str) -> None:
+        page.write_text(page.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+        session.changed.add(page)
+
+    def failing(plan: set[str] | None) -> None:
+        raise RuntimeError("the build failed")
+
+    save("Uno.")
+    session._run_build = failing  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError):
+        session.build()
+    session._run_build = plans.append  # type: ignore[method-assign]
+    save("Dos.")
+    session.build()
+    save("Tres.")
+    session.build()
+    assert plans == [None, None, {"es"}]
