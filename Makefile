@@ -46,13 +46,14 @@ lock: $(DEV_STAMP)
 site: $(RUNTIME_STAMP)
 	$(PY) -m puebla build
 
-## serve: preview on http://127.0.0.1:8000 with live reload
+## serve: preview on http://127.0.0.1:8000 with live reload (one language: make serve LANG=es)
 serve: $(RUNTIME_STAMP)
-	$(PY) -m puebla serve
+	@# LANG is also the shell's locale variable: only a LANG given on the command line counts.
+	$(PY) -m puebla serve $(if $(filter command line,$(origin LANG)),--lang "$(LANG)")
 
-## check: validate the content without building
+## check: validate the content without building (every warning in full: make check ALL=1)
 check: $(RUNTIME_STAMP)
-	$(PY) -m puebla check
+	$(PY) -m puebla check $(if $(ALL),--all)
 
 ## lines: every help line by what to re-check first; fails when one is past 12 months
 lines: $(RUNTIME_STAMP)
@@ -104,9 +105,10 @@ clean:
 	@# A language folder left with nothing but empty folders (e.g. after removing a language).
 	find docs -mindepth 1 -type d -empty -delete
 
-## bench: time the materials (per kind, full render, cached re-render) against a site build
+## bench: the editing loop against a bare Material + static-i18n build (site), then the materials
 .PHONY: bench
 bench: $(RUNTIME_STAMP) $(DEV_STAMP) system-deps
+	$(PY) -m puebla.bench.site
 	$(PY) -m puebla.materials.bench
 	$(PY) -m puebla.weight
 

@@ -27,6 +27,10 @@ class Problem:
     line: int | None = None
     field: str | None = None
     severity: str = "error"  # "error" fails the build, "warning" does not
+    # A known, accepted state readers are already told about (e.g. an untranslated page shown
+    # in English with a notice): builds fold these into one summary line (see warning_report.py).
+    known_state: str = ""
+    always_show: bool = False  # never fold this warning, even as a known state
 
     def format(self, root: Path | None = None) -> str:
         path = Path(self.path)

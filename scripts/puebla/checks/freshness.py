@@ -11,6 +11,7 @@ from ..model.project import Project
 from ..model.translation import is_skeleton, snapshot_path, translation_states
 
 MAX_DIFF_LINES = 40
+UNTRANSLATED = "pages not yet translated, shown in English with a notice"
 
 
 def what_changed(project: Project, recorded: str, source_text: str) -> str:
@@ -78,4 +79,5 @@ def check_freshness(
                 s.page.doc.path,
                 f"not yet translated: readers see the English page ({src}) with a notice",
                 f"translate it, then run: make translated FILE={file}",
+                known_state=UNTRANSLATED,
             )

@@ -31,11 +31,16 @@ from ..site.hosting import meta_policy
 from ..site.mirror import mirror_campaigns
 from ..site.notices import fallback_markdown, notice_markdown
 from ..site.quotations import fill_cite
+from ..warning_report import report
 from .config import PueblaPluginConfig
+from .i18n_files import share_i18n_files
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
+from .render_memo import remember_page_renders
 from .search import write_language_indexes
 from .seo import alternates_for, home_path, page_path
+from .session import current_session
+from .templates import share_compiled_templates
 
 log = logging.getLogger("mkdocs.plugins.puebla")
 WATCHED = ("campaigns", "locales", "sources", "overrides")
@@ -51,6 +56,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         self._state_cache: tuple[Project, dict[tuple[str, str], TranslationState]] | None = None
         self._nav: list | None = None  # the nav of mkdocs.yml, before campaigns are added
         self._files: Files | None = None
+        self._built: list[str] = []  # languages built so far by this run
 
     def _root(self, config: MkDocsConfig) -> Path:
         if self.config.root:
@@ -66,16 +72,27 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             raise PluginError("The content has errors:\n" + exc.format(root)) from None
         if project is not self.project:
             self.project = project
-            for warning in project.issues.warnings:
-                log.info(warning.format(root))  # a warning must not fail a strict build
+            session = current_session()
+            if session is not None and session.project is not project:  # make serve
+                for line in report(project.issues.warnings, root):  # what a save changed first
+                    log.info(line)  # a warning must not fail a strict build
             self.mirrored = mirror_campaigns(project)
             mark_current(project)
             try:
                 offline = not config.use_directory_urls  # building the offline kit
-                self.extras = render_extras(project, config.site_url or "", offline=offline)
+                if session is not None:  # make serve: materials follow in the background
+                    self.extras = session.extras_for(project)
+                else:
+                    self.extras = render_extras(project, config.site_url or "", offline=offline)
             except ContentError as exc:  # a text that does not fit, a colour that fails
                 raise PluginError("The materials have errors:\n" + exc.format(root)) from None
         self._check_languages(config)
+        custom_dir = config.theme.custom_dir
+        share_compiled_templates(
+            config.theme, root / ".cache" / "jinja", [custom_dir] if custom_dir else []
+        )
+        remember_page_renders(root / ".cache" / "pages")
+        share_i18n_files()
         if self._nav is None:
             self._nav = config.nav or []
         config.nav = with_campaigns(self._nav, self.project)
@@ -115,6 +132,14 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             if (root / name).exists():
                 server.watch(str(root / name))
         return server
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Keep the default language's 404 page when ``make serve`` rebuilds only others."""
+        assert self.project is not None
+        root_404 = Path(config.site_dir) / "404.html"
+        default = self._language(config) == self.project.languages[0]
+        if not default and self._default_404 is None and root_404.is_file():
+            self._default_404 = root_404.read_bytes()
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
@@ -168,7 +193,11 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         assert self.project is not None
         site = Path(config.site_dir)
         default = self._language(config) == self.project.languages[0]
-        if default and self.extras is not None:  # later language builds do not clean site_dir
+        self._built.append(self._language(config))
+        session = current_session()
+        if default and session is not None:
+            session.publish(site)
+        elif default and self.extras is not None:  # later language builds do not clean site_dir
             copy_extras(self.extras, site)
         page = site / "404.html"
         if not page.exists():
@@ -204,9 +233,19 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
 
     @event_priority(-200)  # after mkdocs-static-i18n wrote the last, all-language search index
     def _finish_site(self, config: MkDocsConfig) -> None:
+        """Once per site, not once per language: the per-language builds run inside the
+        default language's post-build, and only the last one to end sees the whole site."""
         assert self.project is not None
-        write_language_indexes(Path(config.site_dir), self.project.languages)
+        if _inside_language_build(config):
+            return
+        write_language_indexes(Path(config.site_dir), self.project.languages, self._built)
         reproducible_gzip(Path(config.site_dir) / "sitemap.xml.gz")
         drop_unused_theme_scripts(Path(config.site_dir))
 
     on_post_build = CombinedEvent(on_post_build, _finish_site)
+
+
+def _inside_language_build(config: MkDocsConfig) -> bool:
+    """True while mkdocs-static-i18n is building its other languages."""
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "building", False))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ class MarkdownDoc:
 
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # a Markdown page or YAML file of the project
+_parsed: dict[str, Any] = {}  # text → parsed value: `make serve` reloads unchanged files
 
 
 def load_yaml(path: Path, text: str, issues: Collector, first_line: int = 1) -> Any:
@@ -31,12 +33,20 @@ def load_yaml(path: Path, text: str, issues: Collector, first_line: int = 1) -> 
 
     Syntax errors keep the file's real line number; aliases, nesting and size are bounded
     (:mod:`puebla.untrusted.yamlfile`), so no content file can hang or crash the build.
+    Successful parses are remembered by text (a copy is returned, so callers may change it):
+    a preview reloads the whole model after each save, and parsing is most of that.
     """
+    if text in _parsed:
+        return copy.deepcopy(_parsed[text])
     try:
-        return parse_yaml_text(text, path, first_line=first_line)
+        value = parse_yaml_text(text, path, first_line=first_line)
     except RefusedFile as exc:
         issues.problems.append(exc.problem)
         return None
+    if len(_parsed) > 4096:
+        _parsed.clear()
+    _parsed[text] = value
+    return copy.deepcopy(value)
 
 
 def read_text_file(path: Path, issues: Collector, max_bytes: int = MAX_TEXT_BYTES) -> str | None:
