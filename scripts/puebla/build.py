@@ -14,13 +14,25 @@ from pathlib import Path
 
 from .content import load_content
 from .errors import ContentError, Problem
+from .site.hosting import publish_for_hosts
 from .site.offline import offline_kit_path, write_offline_kit
 
 MAX_WARNINGS_SHOWN = 5
 
 
+def _help_line(warning: Problem) -> bool:
+    """A help line due for a re-check, or left off print: always shown in full."""
+    return Path(warning.path).name == "help-lines.yml" or warning.field == "extra.report_to"
+
+
 def report_warnings(warnings: list[Problem], root: Path) -> None:
-    """Show a few warnings in full; for more, point to `make check` instead of flooding."""
+    """Show a few warnings in full; for more, point to `make check` instead of flooding.
+
+    Help-line warnings (sources to re-read, lines left off print) are never folded away.
+    """
+    for warning in [w for w in warnings if _help_line(w)]:
+        print(warning.format(root), file=sys.stderr)
+    warnings = [w for w in warnings if not _help_line(w)]
     for warning in warnings[:MAX_WARNINGS_SHOWN]:
         print(warning.format(root), file=sys.stderr)
     if len(warnings) > MAX_WARNINGS_SHOWN:
@@ -34,7 +46,8 @@ class BuildFailed(Exception):
     """The build stopped; the message says why and ``site/`` is untouched."""
 
 
-def _mkdocs_build(config_file: Path, site_dir: Path, **overrides: object) -> None:
+def _mkdocs_build(config_file: Path, site_dir: Path, **overrides: object) -> str:
+    """Build with MkDocs; returns the site's address (``site_url``)."""
     # Imported here: the rest of the package must work without MkDocs.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -46,6 +59,7 @@ def _mkdocs_build(config_file: Path, site_dir: Path, **overrides: object) -> Non
             config_file=str(config_file), site_dir=str(site_dir), strict=True, **overrides
         )
         build(config)
+        return str(config.site_url or "/")
     except MkDocsException as exc:
         raise BuildFailed(str(exc)) from None
 
@@ -66,7 +80,8 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: Path | Non
         # The offline kit first: the online site's download page lists it with its size.
         _mkdocs_build(config_file, offline, use_directory_urls=False)
         write_offline_kit(offline, offline_kit_path(root))
-        _mkdocs_build(config_file, staging)
+        site_url = _mkdocs_build(config_file, staging)
+        publish_for_hosts(staging, site_url, project.languages)  # after every ZIP is written
         _swap(staging, site_dir)
     finally:
         for folder in (staging, offline):

@@ -27,6 +27,7 @@ from ..model.project import Project
 from ..model.translation import TranslationState, translation_states
 from ..site.directives import expand
 from ..site.extras import Extras, copy_extras, render_extras
+from ..site.hosting import meta_policy
 from ..site.mirror import mirror_campaigns
 from ..site.notices import fallback_markdown, notice_markdown
 from .config import PueblaPluginConfig
@@ -142,6 +143,11 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
     def _language(self, config: MkDocsConfig) -> str:
         """The language being built: mkdocs-static-i18n sets the theme language per build."""
         return str(config.theme.get("language") or "en")
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        # The one Content-Security-Policy (puebla.site.hosting), for every page and 404 page.
+        env.globals["puebla_csp"] = meta_policy()
+        return env
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         assert self.project is not None
