@@ -93,7 +93,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
             outcome.get_result().user_properties.append((f"generated_cases:{loader}", n))
 
 
+_failed: set[str] = set()
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.failed and "badinput" in report.nodeid:
+        _failed.add(report.nodeid)
     for key, value in report.user_properties:
         if isinstance(key, str) and key.startswith("generated_cases:"):
             loader = key.split(":", 1)[1]
@@ -105,4 +110,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         total = sum(_generated.values())
         parts = ", ".join(f"{name} {n}" for name, n in sorted(_generated.items()))
         terminalreporter.write_sep("-", "bad input at scale")
-        terminalreporter.write_line(f"{total} generated cases through the loaders ({parts})")
+        verdict = (
+            f"{len(_failed)} test(s) found a case ending in a traceback or an unclear error"
+            if _failed
+            else "every case ended in valid content or a clear error"
+        )
+        terminalreporter.write_line(f"{total} generated bad-input cases ran ({parts}): {verdict}")

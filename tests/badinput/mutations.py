@@ -143,7 +143,8 @@ def mutated_data(draw: st.DrawFn, original: Any) -> Any:
 
 
 def dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=80)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=80)
 
 
 @st.composite
