@@ -12,6 +12,7 @@ from .communique import Communique, load_communique
 from .docs import DocsTree, load_docs
 from .helplines import HelpData, load_help
 from .locales import SOURCE_LANGUAGE, Locale, load_locales
+from .udhr import UDHR_DIR, Udhr, load_udhr
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Project:
     help: HelpData
     docs: DocsTree
     issues: Collector
+    udhr: Udhr | None = None  # the published UDHR texts (sources/udhr/)
 
     @property
     def languages(self) -> list[str]:
@@ -39,6 +41,7 @@ def load_project(root: Path, today: dt.date | None = None) -> Project:
     campaigns = load_campaigns(root / "campaigns", languages, issues)
     help_data = load_help(root / "campaigns" / "help-lines.yml", languages, issues, today)
     docs = load_docs(root / "docs", languages, issues)
+    udhr = load_udhr(root / UDHR_DIR, issues)
     issues.raise_if_errors()
     assert communique is not None
-    return Project(root.resolve(), locales, communique, campaigns, help_data, docs, issues)
+    return Project(root.resolve(), locales, communique, campaigns, help_data, docs, issues, udhr)
