@@ -8,15 +8,14 @@ every page in English with a notice in their language, never a 404, and the site
 
 from __future__ import annotations
 
-import re
+import json
 from pathlib import Path
 
 from .model.docs import MIRROR_MARKER
-from .model.locales import SOURCE_LANGUAGE
+from .model.locales import SOURCE_LANGUAGE, language_code_problem
 from .model.translation import SKELETON_MARK, set_front_matter
 from .translate import CommandError
 
-_CODE = re.compile(r"^[a-z]{2,3}$")
 SKELETON_NOTE = (
     SKELETON_MARK + " Translate {source} into this file, keeping the same structure and "
     "links, then run: make translated FILE={target} -->\n"
@@ -55,7 +54,8 @@ def _register_in_mkdocs(root: Path, code: str, name: str) -> None:
         end += 1
     while not lines[end - 1].strip():
         end -= 1
-    entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
+    # Quoted: a name such as K'iche' or one with a colon must stay one YAML string.
+    entry = f"        - locale: {code}\n          name: {json.dumps(name, ensure_ascii=False)}\n          build: true\n"
     lines.insert(end, entry)
     path.write_text("".join(lines), encoding="utf-8")
 
@@ -84,10 +84,9 @@ def _theme_language(root: Path, code: str) -> Path | None:
 
 def add_language(root: Path, code: str, name: str) -> list[Path]:
     """Add a language; return the files created. Refuses codes already present."""
-    if not _CODE.match(code):
-        raise CommandError(
-            f"'{code}' is not a language code: use two or three lower-case letters, e.g. ht"
-        )
+    problem = language_code_problem(code)
+    if problem:
+        raise CommandError(problem + "; nothing was changed")
     if not name.strip():
         raise CommandError('give the language\'s name in itself, e.g. NAME="Kreyòl ayisyen"')
     locale = root / "locales" / f"{code}.yml"
@@ -98,7 +97,7 @@ def add_language(root: Path, code: str, name: str) -> list[Path]:
     body = english.split("\nstrings:", 1)[1]
     locale.write_text(
         f"# Interface strings for {name}. Still in English: translate each value, keep the keys\n"
-        f"# and the {{placeholders}}.\nname: {name}\nstrings:{body}",
+        f"# and the {{placeholders}}.\nname: {json.dumps(name, ensure_ascii=False)}\nstrings:{body}",
         encoding="utf-8",
     )
     created.append(locale)

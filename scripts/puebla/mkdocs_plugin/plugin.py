@@ -30,12 +30,16 @@ from ..site.extras import Extras, copy_extras, render_extras
 from ..site.mirror import mirror_campaigns
 from ..site.notices import fallback_markdown, notice_markdown
 from .config import PueblaPluginConfig
+from .i18n_locales import widen_locale_check
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
 from .search import write_language_indexes
 from .seo import alternates_for, home_path, page_path
 
 log = logging.getLogger("mkdocs.plugins.puebla")
+# At import: MkDocs imports this plugin (listed first in mkdocs.yml) before it validates the
+# i18n plugin's languages, which must then accept three-letter codes such as quc.
+widen_locale_check()
 WATCHED = ("campaigns", "locales", "sources", "overrides")
 
 

@@ -14,7 +14,22 @@ from ..errors import Collector
 from .frontmatter import load_yaml
 
 SOURCE_LANGUAGE = "en"
-_CODE = re.compile(r"^[a-z]{2,3}$")
+# A language of the site is named by a BCP 47 primary language subtag: ISO 639-1 (two letters,
+# "es") or, for a language without one, ISO 639-2/3 (three letters: "quc", "mam", "kek").
+# This one rule is applied to locale file names, by `make language`, and (through the MkDocs
+# adapter, which widens mkdocs-static-i18n's own check to it) by the build.
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def language_code_problem(code: str) -> str | None:
+    """Why ``code`` cannot name a language of the site, or None when it can."""
+    if LANGUAGE_CODE.match(code):
+        return None
+    return (
+        f"'{code}' is not a language code: use the two-letter ISO 639-1 code in lower case "
+        "(es, fr, ht) or, for a language that has none, its three-letter ISO 639-3 code "
+        "(quc, mam, kek)"
+    )
 
 
 @dataclass
@@ -33,8 +48,9 @@ def load_locales(folder: Path, issues: Collector) -> dict[str, Locale]:
     locales: dict[str, Locale] = {}
     for path in sorted(folder.glob("*.yml")):
         code = path.stem
-        if not _CODE.match(code):
-            issues.error(path, f"'{code}' is not a language code", "name the file like 'es.yml'")
+        problem = language_code_problem(code)
+        if problem:
+            issues.error(path, problem, "name the file like 'es.yml' or 'quc.yml'")
             continue
         data = load_yaml(path, path.read_text(encoding="utf-8"), issues)
         if not isinstance(data, dict):
