@@ -38,11 +38,11 @@ serve: $(RUNTIME_STAMP)
 check: $(RUNTIME_STAMP)
 	$(PY) -m puebla check
 
-## language: add a language, e.g. make language LANG=ht NAME="Kreyòl ayisyen"
+## language: add a language, e.g. make language LANG=ht NAME="Kreyòl ayisyen" [FALLBACK=es]
 language: $(RUNTIME_STAMP)
 	@# LANG is also the shell's locale variable: only a LANG given on the command line counts.
-	@test "$(origin LANG)" = "command line" -a -n "$(NAME)" || { echo 'usage: make language LANG=xx NAME="Name of the language in itself"'; exit 2; }
-	$(PY) -m puebla language "$(LANG)" --name "$(NAME)"
+	@test "$(origin LANG)" = "command line" -a -n "$(NAME)" || { echo 'usage: make language LANG=xx NAME="Name of the language in itself" [FALLBACK=es]'; exit 2; }
+	$(PY) -m puebla language "$(LANG)" --name "$(NAME)" $(if $(FALLBACK),--fallback "$(FALLBACK)")
 
 ## translated: record that a translation is up to date with its English page, e.g. FILE=docs/es/index.md
 translated: $(RUNTIME_STAMP)

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.config.base import ValidationError
 from mkdocs_static_i18n import config as i18n_config
 from mkdocs_static_i18n import folder as i18n_folder
@@ -80,12 +81,26 @@ def test_make_language_with_a_three_letter_code_builds(project_copy: Path) -> No
     assert (project_copy / "mkdocs.yml").read_text(encoding="utf-8") == mkdocs_yml
     assert not list((project_copy / "locales").glob("qu*.yml"))
 
-    added = _make(project_copy, "language", "LANG=mam", "NAME=Mam (test: a name with a colon)")
+    name = "Mam (test: a name with a colon)"
+    added = _make(project_copy, "language", "LANG=mam", f"NAME={name}", "FALLBACK=es")
     assert added.returncode == 0, added.stderr
+    assert (project_copy / "overrides/partials/languages/mam.html").is_file()
     build = run_puebla(project_copy, "build")
     assert build.returncode == 0, build.stderr
-    page = read_page(project_copy / "site" / "mam" / "index.html")
-    assert page.lang == "mam"
-    switcher = [e for e in page.find("a") if e.attrs.get("hreflang") == "mam"]
-    assert switcher and switcher[0].attrs.get("lang") == "mam"
-    assert (project_copy / "overrides/partials/languages/mam.html").is_file()
+
+    # Until translated: Spanish interface and pages (so <html lang="es">), the notice in
+    # Spanish, and the switcher still lists the language under its own name and code.
+    site = project_copy / "site"
+    page = read_page(site / "mam" / "campaigns" / "rights" / "rights" / "index.html")
+    assert page.lang == "es"
+    switcher = [e for e in page.find("a") if "md-select__link" in e.attrs.get("class", "")]
+    current = [e for e in switcher if e.attrs.get("aria-current") == "page"]
+    assert [e.attrs["lang"] for e in current] == ["mam"]
+    es = yaml.safe_load((project_copy / "locales/es.yml").read_text(encoding="utf-8"))
+    notice = es["strings"]["notice_fallback_text"].format(
+        language=name, fallback=es["language_names"]["es"]
+    )
+    assert notice in page.main_text
+    spanish = read_page(site / "es" / "campaigns" / "rights" / "rights" / "index.html")
+    assert spanish.main_text[:300] in page.main_text  # the Spanish page's text
+    assert page.find("form", **{"data-index": "../../../../search/mam.js"})

@@ -22,19 +22,20 @@ from mkdocs.structure.pages import Page
 from ..content import load_content, mark_current
 from ..errors import ContentError
 from ..model.campaigns import CampaignPage
-from ..model.pages import site_pages
+from ..model.fallback import shown_instead
+from ..model.pages import SitePage, site_pages
 from ..model.project import Project
 from ..model.translation import TranslationState, translation_states
 from ..site.directives import expand
 from ..site.extras import Extras, copy_extras, render_extras
 from ..site.mirror import mirror_campaigns
-from ..site.notices import fallback_markdown, notice_markdown
+from ..site.notices import fallback_markdown, in_interface_language, notice_markdown
 from .config import PueblaPluginConfig
 from .i18n_locales import widen_locale_check
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
 from .search import write_language_indexes
-from .seo import alternates_for, home_path, page_path
+from .seo import alternates_for, home_path, language_path, page_path
 
 log = logging.getLogger("mkdocs.plugins.puebla")
 # At import: MkDocs imports this plugin (listed first in mkdocs.yml) before it validates the
@@ -50,6 +51,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         self._default_404: bytes | None = None
         self.extras: Extras | None = None
         self._state_cache: tuple[Project, dict[tuple[str, str], TranslationState]] | None = None
+        self._pages_cache: tuple[Project, dict[str, dict[str, SitePage]]] | None = None
         self._nav: list | None = None  # the nav of mkdocs.yml, before campaigns are added
 
     def _root(self, config: MkDocsConfig) -> Path:
@@ -125,15 +127,34 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         source = mirrored.doc.path if mirrored else page.file.abs_src_path
         state = self._states().get((lang, rel))
         if state is not None:
-            if state.state == "untranslated":
-                markdown = fallback_markdown(state.source.doc.body)
+            shown = None
+            if state.state == "untranslated":  # the fallback language's page, with a notice
+                shown = shown_instead(self.project, self._pages(), lang, rel)
+                markdown = fallback_markdown(shown.doc.body, shown.lang)
             depth = len(page.url.strip("/").split("/")) if page.url.strip("/") else 0
             english_url = "../" * depth + page_path(page.file.src_uri)
-            markdown = notice_markdown(state, self.project.locales[lang], english_url) + markdown
+            locale = self.project.locales[lang]
+            notice = notice_markdown(
+                state,
+                locale,
+                english_url,
+                self.project.locales[shown.lang] if shown else None,
+                "../" * depth + language_path(shown.lang) + page_path(page.file.src_uri)
+                if shown
+                else "",
+            )
+            markdown = in_interface_language(locale, notice) + markdown
         try:
             return expand(markdown, lang, self.project, source or page.file.src_uri, self.extras)
         except ContentError as exc:
             raise PluginError(exc.format(self.project.root)) from None
+
+    def _pages(self) -> dict[str, dict[str, SitePage]]:
+        """Every page of every language, computed once per loaded model."""
+        assert self.project is not None
+        if self._pages_cache is None or self._pages_cache[0] is not self.project:
+            self._pages_cache = (self.project, site_pages(self.project))
+        return self._pages_cache[1]
 
     def _states(self) -> dict[tuple[str, str], TranslationState]:
         """Translation state of every page, computed once per loaded model."""
