@@ -12,6 +12,7 @@ from ..model.project import Project
 from .freshness import check_freshness
 from .links import check_links
 from .readability import check_readability
+from .recordings import check_recordings
 from .safety import check_safety
 
 
@@ -22,4 +23,5 @@ def run_checks(project: Project) -> Collector:
     check_links(project, pages, issues)
     check_freshness(project, pages, issues)
     check_readability(pages, issues)
+    check_recordings(project, pages, issues)
     return issues

@@ -10,6 +10,7 @@ every event here is idempotent, and the model is reloaded only when a source fil
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,13 @@ from ..model.campaigns import CampaignPage
 from ..model.fallback import shown_instead
 from ..model.pages import SitePage, site_pages
 from ..model.project import Project
+from ..model.recordings import recording_of
 from ..model.translation import TranslationState, translation_states
 from ..site.directives import expand
 from ..site.extras import Extras, copy_extras, render_extras
 from ..site.mirror import mirror_campaigns
 from ..site.notices import fallback_markdown, in_interface_language, notice_markdown
+from ..site.recordings import player_markdown, with_player
 from .config import PueblaPluginConfig
 from .i18n_locales import widen_locale_check
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
@@ -144,10 +147,23 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
                 else "",
             )
             markdown = in_interface_language(locale, notice) + markdown
+        markdown = self._with_recording(markdown, page, lang, rel)
         try:
             return expand(markdown, lang, self.project, source or page.file.src_uri, self.extras)
         except ContentError as exc:
             raise PluginError(exc.format(self.project.root)) from None
+
+    def _with_recording(self, markdown: str, page: Page, lang: str, rel: str) -> str:
+        """The page with the player of its recording (checked by checks/recordings.py)."""
+        assert self.project is not None
+        own = self._pages().get(lang, {}).get(rel)
+        recording = recording_of(own.doc) if own else None
+        if recording is None:
+            return markdown
+        audio = language_path(lang) + posixpath.join(posixpath.dirname(rel), recording.path.name)
+        here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
+        src = posixpath.relpath(audio, here or ".")
+        return with_player(markdown, player_markdown(recording, src, self.project.locales[lang]))
 
     def _pages(self) -> dict[str, dict[str, SitePage]]:
         """Every page of every language, computed once per loaded model."""
