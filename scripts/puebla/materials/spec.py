@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import Problem
+from ..model.helplines import PrintSelection, select_printable
 from ..model.locales import SOURCE_LANGUAGE
 from ..model.project import Project
 from .layout import mm
@@ -36,11 +37,23 @@ class Palette:
 
 @dataclass(frozen=True)
 class HelpEntry:
-    """A high-confidence help line as printed: country (in the language) and number."""
+    """A help line as printed: country (in the language), its short label and number.
+
+    Chosen by :func:`puebla.model.helplines.select_printable`, the one place that decides
+    which lines may be printed (no stale, no low-confidence line; medium ones with their
+    caveat label).
+    """
 
     country: str
     number: str
     field: str  # where to fix it, e.g. "countries.US.es"
+    label: str = ""  # who runs it, in a word or two (the kind of operator), e.g. "Charity"
+    caveat: str = ""  # the caveat label a medium line prints with
+
+    @property
+    def label_line(self) -> str:
+        """What the layout prints under the number: who runs it, and a medium line's caveat."""
+        return f"{self.label} · {self.caveat}" if self.caveat else self.label
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,8 @@ class Words:
     help_note: str
     help_lines: tuple[HelpEntry, ...]
     url: str
+    help_fallback: str = ""  # printed when no line may be printed (see select_printable)
+    help_draft: bool = False  # the help-line texts await review: print the DRAFT mark
 
 
 @dataclass(frozen=True)
@@ -159,20 +174,35 @@ def _pick(values: dict[str, str], lang: str) -> str:
     return values.get(lang) or values.get(SOURCE_LANGUAGE, "")
 
 
-def help_entries(project: Project, lang: str) -> tuple[HelpEntry, ...]:
-    """High-confidence lines only, first call number, sorted by country name as on the site."""
-    entries = []
-    for line in project.help.lines:
-        if line.confidence != "high":
-            continue
-        call = next((c.value for c in line.contacts if c.kind == "call"), None)
-        if call is None:
-            continue
-        names = project.help.countries.get(line.country, {})
-        entries.append(
-            HelpEntry(_pick(names, lang) or line.country, call, f"countries.{line.country}.{lang}")
+PRINT_MIN_CONFIDENCE = "high"
+
+
+def help_selection(project: Project, lang: str, campaign: str, site_url: str) -> PrintSelection:
+    """The printable lines of a language today; the fallback points at the campaign's help page."""
+    help_url = page_url(site_url, lang, f"campaigns/{campaign}/help/")
+    # These layouts have room for a few lines and no caveat label: high-confidence lines only
+    # (medium ones print with their caveat label in a layout that has room for it).
+    return select_printable(
+        project.help,
+        project.locales[lang],
+        project.today,
+        help_url=help_url,
+        min_confidence=PRINT_MIN_CONFIDENCE,
+    )
+
+
+def help_entries(selection: PrintSelection) -> tuple[HelpEntry, ...]:
+    """One entry per printable line: its first callable channel, in the selection's order."""
+    return tuple(
+        HelpEntry(
+            line.country_name,
+            line.channels[0].value,
+            f"countries.{line.country}",
+            line.kind_label,
+            line.caveat_label,
         )
-    return tuple(sorted(entries, key=lambda e: e.country))
+        for line in selection.lines
+    )
 
 
 def campaign_palette(colors: dict[str, str]) -> Palette:
@@ -184,8 +214,10 @@ def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
     jobs = []
     for lang in project.languages:
         loc = project.locales[lang]
-        helps = help_entries(project, lang)
         for cid, campaign in project.campaigns.items():
+            selection = help_selection(project, lang, cid, site_url)
+            helps = help_entries(selection)
+            fallback = selection.fallback.text if selection.fallback else ""
             text = campaign.texts[lang]
             index = campaign.translations[lang]["index"]
             if index.doc.meta.get("translation_status") == "untranslated":
@@ -203,6 +235,8 @@ def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
                 help_note=loc.t("materials_help_note"),
                 help_lines=helps,
                 url=page_url(site_url, lang, f"campaigns/{cid}/"),
+                help_fallback=fallback,
+                help_draft=selection.draft,
             )
             sources = Sources(
                 str(index.doc.path),

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Collector
+from ..today import today as clock_today
 from .campaigns import Campaign, load_campaigns
 from .communique import Communique, load_communique
 from .docs import DocsTree, load_docs
 from .helplines import HelpData, load_help
 from .locales import SOURCE_LANGUAGE, Locale, load_locales
+from .siteconfig import read_config
 from .udhr import UDHR_DIR, Udhr, load_udhr
 
 
@@ -24,6 +26,9 @@ class Project:
     help: HelpData
     docs: DocsTree
     issues: Collector
+    today: dt.date
+    report_to: str = ""  # mkdocs.yml extra.report_to: where readers report a wrong number
+    site_url: str = ""
     udhr: Udhr | None = None  # the published UDHR texts (sources/udhr/)
 
     @property
@@ -33,7 +38,12 @@ class Project:
 
 
 def load_project(root: Path, today: dt.date | None = None) -> Project:
-    """Load and validate everything; raise ContentError listing every problem found."""
+    """Load and validate everything; raise ContentError listing every problem found.
+
+    ``today`` (the clock or SOURCE_DATE_EPOCH by default) decides which help lines are due
+    for a re-check; it is kept on the project so every part of the build uses the same day.
+    """
+    today = today or clock_today()
     issues = Collector()
     locales = load_locales(root / "locales", issues)
     languages = [SOURCE_LANGUAGE, *sorted(c for c in locales if c != SOURCE_LANGUAGE)]
@@ -44,4 +54,18 @@ def load_project(root: Path, today: dt.date | None = None) -> Project:
     udhr = load_udhr(root / UDHR_DIR, issues)
     issues.raise_if_errors()
     assert communique is not None
-    return Project(root.resolve(), locales, communique, campaigns, help_data, docs, issues, udhr)
+    config = read_config(root)
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    return Project(
+        root.resolve(),
+        locales,
+        communique,
+        campaigns,
+        help_data,
+        docs,
+        issues,
+        today,
+        report_to=str(extra.get("report_to") or ""),
+        site_url=str(config.get("site_url") or ""),
+        udhr=udhr,
+    )

@@ -71,12 +71,20 @@ def back(job: MaterialJob, ts: Typesetter) -> Page:
     b = PageBuilder(w, h, p.background)
     qr_size = mm(19)
     qr_top = h - mm(3.5) - qr_size
-    heading = words.help_heading if words.help_lines else words.scan
+    heading = words.help_heading if words.help_lines or words.help_fallback else words.scan
     top = _band(
         b, ts, "strings.materials_help_heading", heading, HELP_STYLES["heading"], w, margin
     ) + mm(2)
     helps = help_block(
-        m, None, words.help_lines, words.help_note, inner, 2, HELP_STYLES, qr_top - mm(2) - top
+        m,
+        None,
+        words.help_lines,
+        words.help_note,
+        inner,
+        3 if len(words.help_lines) == 3 else 2,  # three lines fit one row, labels under them
+        HELP_STYLES,
+        qr_top - mm(2) - top,
+        words.help_fallback,
     )
     draw_help(b, helps, margin, top, p.text, p.text)
     qr = qr_block(

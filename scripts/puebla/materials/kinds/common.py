@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..fit import Fitted, FlowItem, Measurer, Overflow, Style, normalize
 from ..fonts import FontFiles
@@ -103,6 +103,10 @@ class HelpBlock:
     gap: float
     heading_gap: float
     inline: bool
+    labels: list[Fitted] = field(default_factory=list)  # who runs each line, under it
+
+    def _label_h(self) -> float:
+        return max((lb.height for lb in self.labels), default=0.0)
 
     @property
     def rows(self) -> int:
@@ -111,15 +115,16 @@ class HelpBlock:
     def row_height(self) -> float:
         pairs = zip(self.countries, self.numbers, strict=True)
         if self.inline:
-            return max((max(c.height, n.height) for c, n in pairs), default=0.0)
-        return max((c.height + n.height * 1.05 for c, n in pairs), default=0.0)
+            return max((max(c.height, n.height) for c, n in pairs), default=0.0) + self._label_h()
+        return max((c.height + n.height * 1.05 for c, n in pairs), default=0.0) + self._label_h()
 
     @property
     def height(self) -> float:
-        if not self.countries:
+        if not self.countries and not self.note:
             return 0.0
         h = self.heading.height + self.heading_gap if self.heading else 0.0
-        h += self.rows * self.row_height() + (self.rows - 1) * self.gap
+        if self.countries:
+            h += self.rows * self.row_height() + (self.rows - 1) * self.gap
         if self.note:
             h += self.heading_gap + self.note.height
         return h
@@ -151,6 +156,7 @@ def help_block(
     cols: int,
     sizes: dict[str, Style],
     max_height: float,
+    fallback: str = "",
 ) -> HelpBlock:
     """Measure the help lines; the country names and numbers each share one size.
 
@@ -172,19 +178,46 @@ def help_block(
             m, [(e.field, e.country) for e in entries], sizes["country"], col_width
         )
         numbers = fit_uniform(m, [(e.field, e.number) for e in entries], sizes["number"], col_width)
+    if not entries and fallback:
+        # No line may be printed (all stale or unpublished): print the fallback instead of
+        # silence, the emergency number where it applies and the help page's address.
+        note, entries_or_fallback = fallback, True
+    else:
+        entries_or_fallback = bool(entries)
     head = (
         m.fit("strings.materials_help_heading", heading, sizes["heading"], width)
-        if heading and entries
+        if heading and entries_or_fallback
         else None
     )
     foot = (
-        m.fit("strings.materials_help_note", note, sizes["note"], width)
-        if note and entries
+        m.fit(
+            "strings.helpline_fallback" if not entries else "strings.materials_help_note",
+            note,
+            sizes["note"],
+            width,
+        )
+        if note and entries_or_fallback
         else None
     )
+    labelled = [(e.field, e.label_line) for e in entries if e.label_line]
+    labels: list[Fitted] = []
+    if labelled and len(labelled) == len(entries):
+        try:  # one line under each number where it fits, else as many as the note allows
+            labels = fit_uniform(m, labelled, replace(sizes["note"], max_lines=1), col_width)
+        except Overflow:
+            labels = fit_uniform(m, labelled, sizes["note"], col_width)
     ref = numbers[0].size if numbers else 10.0
     block = HelpBlock(
-        head, countries, numbers, foot, cols, col_width, ref * 0.45, ref * 0.5, inline is not None
+        head,
+        countries,
+        numbers,
+        foot,
+        cols,
+        col_width,
+        ref * 0.45,
+        ref * 0.5,
+        inline is not None,
+        labels,
     )
     if block.height > max_height + 1e-6:
         raise Overflow(
@@ -199,7 +232,7 @@ def draw_help(
     b: PageBuilder, block: HelpBlock, x: float, top: float, color: str, heading_color: str
 ) -> float:
     """Draw the block from ``top``; returns its bottom."""
-    if not block.countries:
+    if not block.countries and not block.note:
         return top
     y = top
     if block.heading:
@@ -212,10 +245,14 @@ def draw_help(
         if block.inline:
             b.text(country, cx, cy, color, field="help country")
             b.text(number, cx + country.width + number.size * 0.6, cy, color, field="help number")
+            after = cy + max(country.height, number.height)
         else:
             after = b.text(country, cx, cy, color, field="help country")
-            b.text(number, cx, after + number.size * 0.05, color, field="help number")
-    y += block.rows * row_h + (block.rows - 1) * block.gap
+            after = b.text(number, cx, after + number.size * 0.05, color, field="help number")
+        if block.labels:
+            b.text(block.labels[i], cx, after, color, field="help label")
+    if block.countries:
+        y += block.rows * row_h + (block.rows - 1) * block.gap
     if block.note:
         y = b.text(block.note, x, y + block.heading_gap, color, field="help note")
     return y

@@ -96,7 +96,15 @@ def back(job: MaterialJob, ts: Typesetter) -> Page:
     b.rect(0, band_h, w, mm(2), p.accent)
 
     helps = help_block(
-        m, words.help_heading, words.help_lines, words.help_note, inner, 2, HELP_STYLES, h * 0.3
+        m,
+        words.help_heading,
+        words.help_lines,
+        words.help_note,
+        inner,
+        3 if len(words.help_lines) == 3 else 2,  # three lines fit one row, labels under them
+        HELP_STYLES,
+        h * 0.3,
+        words.help_fallback,
     )
     body_bottom = h - margin
     if helps.height:

@@ -68,7 +68,15 @@ def layout(job: MaterialJob, ts: Typesetter) -> Page:
     )
     qr_top = h - margin - qr_size
     helps = help_block(
-        m, words.help_heading, words.help_lines, words.help_note, inner, 2, HELP_STYLES, h * 0.3
+        m,
+        words.help_heading,
+        words.help_lines,
+        words.help_note,
+        inner,
+        3 if len(words.help_lines) == 3 else 2,  # three lines fit one row, labels under them
+        HELP_STYLES,
+        h * 0.3,
+        words.help_fallback,
     )
     body_bottom = qr_top - mm(8)
     if helps.height:
