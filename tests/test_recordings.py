@@ -1,7 +1,6 @@
 """Recorded audio beside a page: the player, its size, the offline kit, and the refusals.
 
-The fixture is a tone, not speech (tests/fixtures/tone.opus: `sox -n -r 48000 -c 1 -b 16
-tone.wav synth 2 sine 440 vol 0.5` then `opusenc --bitrate 12 tone.wav tone.opus`).
+The fixture is a tone, not speech (tests/fixtures/tone.opus, see tests/recordingkit.py).
 """
 
 from __future__ import annotations
@@ -16,24 +15,14 @@ import pytest
 
 from htmlscan import read_page
 from puebla.site.offline import KIT_NAME, TOP
+from recordingkit import TONE, record_page
 from sitekit import LANGUAGES, run_puebla
 
-TONE = Path(__file__).parent / "fixtures" / "tone.opus"
 PAGES = {  # page → where it is published (English at /, Spanish campaign page under /es/)
     "docs/en/index.md": "index.html",
     "campaigns/rights/es/rights.md": "es/campaigns/rights/rights/index.html",
 }
-
-
-def _record(project: Path, page: str, speaker: str = "A. Speaker", reviewer: str = "B. Reviewer"):
-    """Put the tone beside ``page`` and name its speaker and reviewer (empty: left out)."""
-    md = project / page
-    shutil.copyfile(TONE, md.with_suffix(".opus"))
-    fields = ["recording:"]
-    fields += [f"  speaker: {speaker}"] if speaker else []
-    fields += [f"  reviewer: {reviewer}"] if reviewer else []
-    text = md.read_text(encoding="utf-8")
-    md.write_text(text.replace("---\n", "---\n" + "\n".join(fields) + "\n", 1), encoding="utf-8")
+_record = record_page
 
 
 def test_a_recording_shows_as_a_player_with_its_size_and_goes_in_the_offline_kit(
