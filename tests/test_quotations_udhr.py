@@ -14,6 +14,7 @@ import markdown
 import pytest
 import yaml
 
+from puebla.model.locales import Locale
 from puebla.model.project import load_project
 from puebla.model.udhr import OFFICIAL
 from puebla.site.quotations_udhr import QuotationError, udhr_quotation
@@ -127,3 +128,15 @@ def test_bad_references_say_what_and_how_to_fix(ref: str, text_lang: str | None,
     with pytest.raises(QuotationError) as caught:
         udhr_quotation(PROJECT.udhr, PROJECT.locales["en"], ref, text_lang)
     assert words in str(caught.value) and caught.value.hint
+
+
+def test_on_a_page_with_the_spanish_interface_only_the_mayan_text_carries_its_lang() -> None:
+    """A K'iche' page until its interface is translated: <html lang="es">, Spanish footer."""
+    es = PROJECT.locales["es"]
+    quc = Locale("quc", "K'iche'", es.path, es.strings, "es", interface="es")
+    mayan = udhr_quotation(PROJECT.udhr, quc, "13.1")
+    assert mayan.attributes["lang"] == "quc" and mayan.page_lang == "es"
+    assert mayan.paragraphs == (package_articles("declaration/quc.html")[13][0],)
+    spanish = udhr_quotation(PROJECT.udhr, quc, "13.1", "es")
+    assert "lang" not in spanish.attributes
+    assert '<footer lang="es">' in mayan.html() and "<footer>" in spanish.html()

@@ -115,7 +115,11 @@ def udhr_quotation(
 ) -> Quotation:
     """The quotation of article (or paragraph) ``ref`` for a page in ``page_locale``.
 
-    ``text_lang`` is the language of the quoted text (default: the page's own). Raises
+    ``text_lang`` is the language of the quoted text (default: the page's own language, e.g.
+    quc's published translation on a K'iche' page). ``lang`` is compared with the page's
+    interface language, which is its ``<html lang>`` (Spanish for a language whose locale
+    borrows the Spanish interface), so there the K'iche' text carries ``lang="quc"`` and a
+    Spanish text none. Raises
     :class:`QuotationError` for an unknown article or paragraph, or a language without text.
     """
     lang = text_lang or page_locale.code
@@ -142,7 +146,7 @@ def udhr_quotation(
         paragraphs=chosen,
         numbered=paragraph is None and text.articles[article].numbered,
         lang=lang,
-        page_lang=page_locale.code,
+        page_lang=page_locale.interface,  # the page's <html lang>: es on a K'iche' page
         cite=text.ohchr_page,
         footer_html=footer_html(text, label, page_locale),
     )
