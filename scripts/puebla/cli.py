@@ -107,13 +107,15 @@ def cmd_reviewed(args: argparse.Namespace) -> int:
 def cmd_language(args: argparse.Namespace) -> int:
     root = _root(args.root)
     try:
-        created = add_language(root, args.code, args.name)
+        created = add_language(root, args.code, args.name, args.fallback)
     except CommandError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
     print(
         f"Added '{args.code}' ({args.name}): registered in mkdocs.yml, {len(created)} files created."
     )
+    if args.fallback:
+        print(f"Until translated, its readers get the '{args.fallback}' interface and pages.")
     print("Next: translate locales/" + args.code + ".yml and the pages; see CONTRIBUTING.md.")
     return 0
 
@@ -154,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     language = sub.add_parser("language", help="add a language to the site")
     language.add_argument("code", help="language code, e.g. ht")
     language.add_argument("--name", required=True, help="the language's name in itself")
+    language.add_argument(
+        "--fallback", help="language shown until translated (default: English), e.g. es"
+    )
     language.set_defaults(func=cmd_language)
     serve = sub.add_parser("serve", help="preview with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000")

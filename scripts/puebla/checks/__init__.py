@@ -14,6 +14,7 @@ from .helplines import check_helplines
 from .links import check_links
 from .readability import check_readability
 from .register import check_register
+from .recordings import check_recordings
 from .safety import check_safety
 
 
@@ -25,5 +26,6 @@ def run_checks(project: Project) -> Collector:
     check_freshness(project, pages, issues)
     check_readability(pages, issues)
     check_register(pages, project.root / "locales" / "es.yml", issues)
+    check_recordings(project, pages, issues)
     check_helplines(project, issues)
     return issues

@@ -10,6 +10,7 @@ every event here is idempotent, and the model is reloaded only when a source fil
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -22,27 +23,34 @@ from mkdocs.structure.pages import Page
 from ..content import load_content, mark_current
 from ..errors import ContentError
 from ..model.campaigns import CampaignPage
-from ..model.pages import site_pages
+from ..model.fallback import shown_instead
+from ..model.pages import SitePage, site_pages
 from ..model.project import Project
+from ..model.recordings import recording_of
 from ..model.translation import TranslationState, translation_states
 from ..site.directives import expand
 from ..site.extras import Extras, copy_extras, render_extras
 from ..site.hosting import meta_policy
 from ..site.mirror import mirror_campaigns
-from ..site.notices import fallback_markdown, notice_markdown
+from ..site.notices import fallback_markdown, in_interface_language, notice_markdown
 from ..site.quotations import fill_cite
+from ..site.recordings import player_markdown, with_player
 from ..warning_report import report
 from .config import PueblaPluginConfig
 from .i18n_files import share_i18n_files
+from .i18n_locales import widen_locale_check
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
 from .render_memo import remember_page_renders
 from .search import write_language_indexes
-from .seo import alternates_for, home_path, page_path
+from .seo import alternates_for, home_path, language_path, page_path
 from .session import current_session
 from .templates import share_compiled_templates
 
 log = logging.getLogger("mkdocs.plugins.puebla")
+# At import: MkDocs imports this plugin (listed first in mkdocs.yml) before it validates the
+# i18n plugin's languages, which must then accept three-letter codes such as quc.
+widen_locale_check()
 WATCHED = ("campaigns", "locales", "sources", "overrides")
 HELP_PAGE = "campaigns/rights/help.md"  # where the header's Help link leads, in each language
 
@@ -54,6 +62,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         self._default_404: bytes | None = None
         self.extras: Extras | None = None
         self._state_cache: tuple[Project, dict[tuple[str, str], TranslationState]] | None = None
+        self._pages_cache: tuple[Project, dict[str, dict[str, SitePage]]] | None = None
         self._nav: list | None = None  # the nav of mkdocs.yml, before campaigns are added
         self._files: Files | None = None
         self._built: list[str] = []  # languages built so far by this run
@@ -151,17 +160,49 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         source = mirrored.doc.path if mirrored else page.file.abs_src_path
         state = self._states().get((lang, rel))
         if state is not None:
-            if state.state == "untranslated":
-                markdown = fallback_markdown(state.source.doc.body)
+            shown = None
+            if state.state == "untranslated":  # the fallback language's page, with a notice
+                shown = shown_instead(self.project, self._pages(), lang, rel)
+                markdown = fallback_markdown(shown.doc.body, shown.lang)
             depth = len(page.url.strip("/").split("/")) if page.url.strip("/") else 0
             english_url = "../" * depth + page_path(page.file.src_uri)
-            markdown = notice_markdown(state, self.project.locales[lang], english_url) + markdown
+            locale = self.project.locales[lang]
+            notice = notice_markdown(
+                state,
+                locale,
+                english_url,
+                self.project.locales[shown.lang] if shown else None,
+                "../" * depth + language_path(shown.lang) + page_path(page.file.src_uri)
+                if shown
+                else "",
+            )
+            markdown = in_interface_language(locale, notice) + markdown
+        markdown = self._with_recording(markdown, page, lang, rel)
         try:
             return expand(
                 markdown, lang, self.project, source or page.file.src_uri, self.extras, rel
             )
         except ContentError as exc:
             raise PluginError(exc.format(self.project.root)) from None
+
+    def _with_recording(self, markdown: str, page: Page, lang: str, rel: str) -> str:
+        """The page with the player of its recording (checked by checks/recordings.py)."""
+        assert self.project is not None
+        own = self._pages().get(lang, {}).get(rel)
+        recording = recording_of(own.doc) if own else None
+        if recording is None:
+            return markdown
+        audio = language_path(lang) + posixpath.join(posixpath.dirname(rel), recording.path.name)
+        here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
+        src = posixpath.relpath(audio, here or ".")
+        return with_player(markdown, player_markdown(recording, src, self.project.locales[lang]))
+
+    def _pages(self) -> dict[str, dict[str, SitePage]]:
+        """Every page of every language, computed once per loaded model."""
+        assert self.project is not None
+        if self._pages_cache is None or self._pages_cache[0] is not self.project:
+            self._pages_cache = (self.project, site_pages(self.project))
+        return self._pages_cache[1]
 
     def _states(self) -> dict[tuple[str, str], TranslationState]:
         """Translation state of every page, computed once per loaded model."""

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 SNAPSHOTS = Path("locales") / "snapshots"
 STATUSES = ("untranslated", "awaiting-review", "reviewed")
 _TRACKING_FIELDS = re.compile(r"^(translation_source|translation_status|reviewed_by):.*\n", re.M)
+# A recording of the English page (model/recordings.py) does not change what to translate.
+_RECORDING_FIELD = re.compile(r"^recording:.*\n(?:[ \t]+.*\n)*", re.M)
 
 
 SKELETON_MARK = "<!-- Not yet translated."
@@ -45,7 +47,7 @@ def is_skeleton(body: str) -> bool:
 def source_hash(text: str) -> str:
     """A short, stable hash of a source page (line endings and trailing spaces ignored)."""
     normal = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip().splitlines())
-    normal = _TRACKING_FIELDS.sub("", normal + "\n")
+    normal = _RECORDING_FIELD.sub("", _TRACKING_FIELDS.sub("", normal + "\n"))
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
 
