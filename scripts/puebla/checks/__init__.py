@@ -13,8 +13,8 @@ from .freshness import check_freshness
 from .helplines import check_helplines
 from .links import check_links
 from .readability import check_readability
-from .register import check_register
 from .recordings import check_recordings
+from .register import check_register
 from .safety import check_safety
 
 

@@ -12,7 +12,7 @@ from ..model.project import Project
 from ..model.translation import is_skeleton, snapshot_path, translation_states
 
 MAX_DIFF_LINES = 40
-UNTRANSLATED = "pages not yet translated, shown in English with a notice"
+UNTRANSLATED = "pages not yet translated, shown in their fallback language with a notice"
 
 
 def what_changed(project: Project, recorded: str, source_text: str) -> str:
