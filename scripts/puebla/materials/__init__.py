@@ -51,7 +51,10 @@ class MaterialFile:
     alt: str  # alt text of the thumbnail, in ``lang``
 
 
-def _pixels(path: Path) -> str:
+def _size(path: Path) -> str:
+    """Pixel size of a PNG; the trim size of the print-shop card (the one PDF without paper)."""
+    if path.suffix == ".pdf":
+        return "85 × 55 mm"
     with Image.open(path) as image:
         width, height = image.size
     return f"{width} × {height} px"
@@ -103,7 +106,7 @@ def render_materials(
                     url_path=f"{base}/{entry.filename}",
                     path=path,
                     format=entry.format,
-                    paper=loc.t(entry.paper_key) if entry.paper_key else _pixels(path),
+                    paper=loc.t(entry.paper_key) if entry.paper_key else _size(path),
                     size_bytes=path.stat().st_size,
                     thumbnail=f"{base}/{entry.thumbnail}" if thumb else None,
                     alt=loc.t("materials_alt", material=name, text=getattr(text, entry.alt_field)),

@@ -14,7 +14,21 @@ from pathlib import Path
 from ..errors import Problem
 from ..model.locales import SOURCE_LANGUAGE
 from ..model.project import Project
-from .layout import mm
+from .adapters import (
+    FALLBACK_DATE,
+    PrintLine,
+    content_date,
+    is_placeholder_url,
+    is_reviewed,
+    printable_lines,
+    short_address,
+)
+
+
+def mm(value: float) -> float:
+    """Millimetres in PDF points."""
+    return value * 72 / 25.4
+
 
 PAPERS: dict[str, tuple[float, float]] = {
     "letter": (612.0, 792.0),
@@ -22,7 +36,7 @@ PAPERS: dict[str, tuple[float, float]] = {
     "half-letter": (396.0, 612.0),
     "a5": (mm(148), mm(210)),
 }
-SOCIAL_SIZES = ("1080x1080", "1080x1350", "1080x1920")
+SOCIAL_SIZES = ("1080x1080", "1080x1350", "1080x1440", "1080x1920")
 
 
 @dataclass(frozen=True)
@@ -32,15 +46,6 @@ class Palette:
     accent: str
     text: str
     background: str
-
-
-@dataclass(frozen=True)
-class HelpEntry:
-    """A high-confidence help line as printed: country (in the language) and number."""
-
-    country: str
-    number: str
-    field: str  # where to fix it, e.g. "countries.US.es"
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,14 @@ class Words:
     scan: str
     help_heading: str
     help_note: str
-    help_lines: tuple[HelpEntry, ...]
+    help_lines: tuple[PrintLine, ...]
     url: str
+    address: str  # the URL as printed: no scheme, never broken across lines
+    qr_alt: str
+    help_call: str  # "Need help? Call free:"-style heading of the help panel
+    local_contact: str
+    marks: tuple[str, ...]  # "SAMPLE — set SITE_URL", "DRAFT — awaiting review"
+    date: str  # ISO date of the content's last commit: the PDFs' creation date
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,7 @@ class Sources:
     def for_field(self, name: str) -> str:
         if name.startswith("strings."):
             return self.locale
-        if name.startswith(("countries.", "lines")):
+        if name.startswith(("countries.", "lines", "help")):
             return self.help
         if name.startswith("colors"):
             return self.definition
@@ -123,6 +134,8 @@ class PreviewJob:
     host: str
     palette: Palette
     output: str  # relative to the site root: assets/previews/es/communique/index.png
+    marks: tuple[str, ...]  # the SAMPLE mark while SITE_URL is a placeholder
+    date: str
     source: str = field(compare=False)
     family: str = "preview"
 
@@ -155,24 +168,7 @@ def materials_base(lang: str, campaign: str) -> str:
     return f"{'' if lang == SOURCE_LANGUAGE else lang + '/'}materials/{campaign}"
 
 
-def _pick(values: dict[str, str], lang: str) -> str:
-    return values.get(lang) or values.get(SOURCE_LANGUAGE, "")
-
-
-def help_entries(project: Project, lang: str) -> tuple[HelpEntry, ...]:
-    """High-confidence lines only, first call number, sorted by country name as on the site."""
-    entries = []
-    for line in project.help.lines:
-        if line.confidence != "high":
-            continue
-        call = next((c.value for c in line.contacts if c.kind == "call"), None)
-        if call is None:
-            continue
-        names = project.help.countries.get(line.country, {})
-        entries.append(
-            HelpEntry(_pick(names, lang) or line.country, call, f"countries.{line.country}.{lang}")
-        )
-    return tuple(sorted(entries, key=lambda e: e.country))
+SAMPLE_MARK = "SAMPLE — set SITE_URL"  # for whoever builds: the same words in every language
 
 
 def campaign_palette(colors: dict[str, str]) -> Palette:
@@ -182,14 +178,27 @@ def campaign_palette(colors: dict[str, str]) -> Palette:
 def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
     """Every material job, for every campaign and language, in a stable order."""
     jobs = []
+    sample = is_placeholder_url(site_url)
     for lang in project.languages:
         loc = project.locales[lang]
-        helps = help_entries(project, lang)
+        helps = printable_lines(project, lang, "print")
         for cid, campaign in project.campaigns.items():
             text = campaign.texts[lang]
             index = campaign.translations[lang]["index"]
             if index.doc.meta.get("translation_status") == "untranslated":
                 continue  # no materials in a language until its campaign text is translated
+            url = page_url(site_url, lang, f"campaigns/{cid}/")
+            marks = tuple(
+                text
+                for text, on in (
+                    (SAMPLE_MARK, sample),
+                    (loc.t("materials_draft"), not is_reviewed(project, lang, cid)),
+                )
+                if on
+            )
+            date, _ = content_date(
+                project.root, [campaign.path, loc.path, project.help.path]
+            )
             words = Words(
                 title=index.title,
                 headline=text.headline,
@@ -202,7 +211,13 @@ def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
                 help_heading=loc.t("materials_help_heading"),
                 help_note=loc.t("materials_help_note"),
                 help_lines=helps,
-                url=page_url(site_url, lang, f"campaigns/{cid}/"),
+                url=url,
+                address=short_address(url),
+                qr_alt=loc.t("materials_qr_alt", address=short_address(url)),
+                help_call=loc.t("materials_help_call"),
+                local_contact=loc.t("materials_local_contact"),
+                marks=marks,
+                date=date,
             )
             sources = Sources(
                 str(index.doc.path),
@@ -274,6 +289,8 @@ def preview_jobs(project: Project, site_url: str, name: str | None = None) -> li
     host = urlsplit(site_url).netloc + urlsplit(site_url).path.rstrip("/")
     name = name or site_name(project.root)
     site_colors = site_palette(project)
+    marks = (SAMPLE_MARK,) if is_placeholder_url(site_url) else ()
+    date = FALLBACK_DATE  # previews are PNGs: no date is printed into them
     jobs = []
     for lang in project.languages:
         loc = project.locales[lang]
@@ -290,6 +307,8 @@ def preview_jobs(project: Project, site_url: str, name: str | None = None) -> li
                     host,
                     site_colors,
                     preview_path(lang, rel),
+                    marks,
+                    date,
                     str(doc.path),
                 )
             )
@@ -309,6 +328,8 @@ def preview_jobs(project: Project, site_url: str, name: str | None = None) -> li
                         host,
                         campaign_palette(campaign.colors),
                         preview_path(lang, rel),
+                        marks,
+                        date,
                         str(page.doc.path),
                     )
                 )

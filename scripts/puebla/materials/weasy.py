@@ -1,0 +1,235 @@
+"""Render a material's HTML/CSS with WeasyPrint, reproducibly, and check that its text fits.
+
+Two PDF flavours come out of one template:
+
+- ``screen``: PDF/UA-1 (tagged, ``/Lang``, title shown, the QR a Figure with alt text, the
+  address a link, a fillable "Local contact" field), RGB, at trim size — for screens and
+  home or office printers;
+- ``print``: PDF/X-4 with a CMYK output intent (the project's own profile, built from FOGRA39
+  data, see ``profile/README.md``), every colour ``device-cmyk()``, text 100 % K, 3 mm bleed
+  and crop marks — for print shops.
+
+Reproducibility: WeasyPrint writes a random XMP DocumentID and derives font subset prefixes
+from the font alone. Both are made to derive from the document's content here (one salt
+per document), so the same job gives the same bytes and two fonts or two documents never
+share a subset prefix. Dates come from the job (the content's last commit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..model.locales import SOURCE_LANGUAGE
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PROFILE = Path(__file__).resolve().parent / "profile" / "puebla-fogra39.icc"
+
+
+class Overflow(Exception):
+    """A text does not fit its place in the layout (measured from WeasyPrint's boxes)."""
+
+    def __init__(self, field: str, reason: str):
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    page_count: int
+
+
+def url_fetcher() -> Callable[..., Any] | None:
+    """The fetcher WeasyPrint may use: the guarded one of issue 14 once it lands.
+
+    Until then WeasyPrint's default fetcher is used; the templates only reference files of
+    the package (templates, fonts, profile) and ``data:`` URLs.
+    """
+    try:
+        from ..untrusted import weasyprint_url_fetcher  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return weasyprint_url_fetcher()
+
+
+@contextmanager
+def _reproducible(salt: bytes) -> Iterator[None]:
+    """Content-derived XMP ids and font subset prefixes while one document is written."""
+    from weasyprint.pdf import fonts as wp_fonts
+    from weasyprint.pdf import metadata as wp_metadata
+
+    counter = iter(range(1_000_000))
+
+    def fixed_uuid4() -> uuid.UUID:
+        digest = hashlib.sha256(salt + str(next(counter)).encode()).digest()
+        return uuid.UUID(bytes=digest[:16], version=4)
+
+    def salted_md5(data: bytes = b"", **kwargs: Any) -> Any:
+        return hashlib.md5(salt + data, **kwargs)
+
+    saved = wp_metadata.uuid4, wp_fonts.md5
+    wp_metadata.uuid4, wp_fonts.md5 = fixed_uuid4, salted_md5
+    try:
+        yield
+    finally:
+        wp_metadata.uuid4, wp_fonts.md5 = saved
+
+
+def font_face_css(regular: str, bold: str) -> str:
+    """``@font-face`` rules for the static Noto Sans instances (~10× faster than variable)."""
+    return "".join(
+        f"@font-face {{ font-family: 'Puebla Sans'; font-weight: {w}; "
+        f"src: url('{Path(p).resolve().as_uri()}'); }}\n"
+        for w, p in ((400, regular), (700, bold))
+    )
+
+
+def profile_css() -> str:
+    return (
+        "@color-profile device-cmyk { src: url('" + PROFILE.as_uri() + "'); "
+        "components: cyan, magenta, yellow, black; }\n"
+    )
+
+
+@cache
+def stylesheet(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def render_html(html: str, flavour: str, salt: str, checks: Callable[[Any], None]) -> Rendered:
+    """Lay out ``html``, run ``checks`` on the laid-out document, then write the PDF."""
+    from weasyprint import HTML
+
+    options: dict[str, Any] = {"uncompressed_pdf": False}
+    if flavour == "print":
+        options.update(pdf_variant="pdf/x-4", pdf_forms=False)
+    elif flavour == "screen":
+        options.update(pdf_variant="pdf/ua-1", pdf_forms=True)
+    else:  # "raster": only rasterised to PNG, never published as PDF
+        options.update(pdf_forms=False)
+    fetcher = url_fetcher()
+    kwargs: dict[str, Any] = {"base_url": str(TEMPLATES) + "/"}
+    if fetcher is not None:
+        kwargs["url_fetcher"] = fetcher
+    document = HTML(string=html, **kwargs).render(**options)
+    checks(document)
+    with _reproducible(hashlib.sha256(salt.encode() + flavour.encode()).digest()):
+        pdf = document.write_pdf(**options)
+    return Rendered(pdf, len(document.pages))
+
+
+# --- Measuring the layout -----------------------------------------------------------------
+
+
+def _walk(box: Any) -> Iterator[Any]:
+    yield box
+    for child in getattr(box, "children", ()) or ():
+        yield from _walk(child)
+
+
+def _field(box: Any) -> str | None:
+    element = getattr(box, "element", None)
+    return None if element is None else element.get("data-field")
+
+
+def _text_of(box: Any) -> str:
+    return "".join(getattr(b, "text", "") for b in _walk(box) if type(b).__name__ == "TextBox")
+
+
+def check_fit(document: Any, pages: int) -> None:
+    """Fail when a ``[data-fit]`` region's content reaches past its bottom or right edge,
+    when a ``[data-oneline]`` text takes more than one line, or when the document has more
+    pages than its design. The error names the field and about how many characters to cut.
+    """
+    if len(document.pages) > pages:
+        last = document.pages[pages]._page_box
+        fields = [f for b in _walk(last) if (f := _field(b))]
+        field = fields[0] if fields else "text"
+        raise Overflow(field, f"the text runs onto an extra page ({len(document.pages)} pages)")
+    for page in document.pages:
+        for box in _walk(page._page_box):
+            element = getattr(box, "element", None)
+            if element is None or getattr(box, "element_tag", None) is None:
+                continue
+            if element.get("data-fit") is not None and type(box).__name__ != "TextBox":
+                _check_region(box)
+            if element.get("data-oneline") is not None and type(box).__name__ == "BlockBox":
+                lines = [b for b in box.children if type(b).__name__ == "LineBox"]
+                name = element.get("data-field") or "text"
+                right = box.content_box_x() + box.width
+                ends = [
+                    b.position_x + b.width for b in _walk(box) if type(b).__name__ == "TextBox"
+                ]
+                if ends and max(ends) > right + 0.5:
+                    text = _text_of(box)
+                    over = max(ends) - right
+                    cut = max(1, round(len(text) * over / (max(ends) - box.content_box_x())) + 1)
+                    raise Overflow(
+                        name,
+                        f"'{text}' is {over * 25.4 / 96:.1f} mm too wide for its one line: "
+                        f"cut about {cut} characters",
+                    )
+                if len(lines) > 1:
+                    text = _text_of(box)
+                    width = box.width
+                    used = sum(line.width for line in lines)
+                    cut = max(1, round(len(text) * (1 - width / used)) + 1) if used else 1
+                    raise Overflow(
+                        name,
+                        f"'{text}' must fit on one line: cut about {cut} characters",
+                    )
+
+
+def _check_region(region: Any) -> None:
+    bottom = region.content_box_y() + region.height
+    right = region.content_box_x() + region.width
+    lines = [b for b in _walk(region) if type(b).__name__ == "LineBox"]
+    if not lines:
+        return
+    lowest = max(line.position_y + line.height for line in lines)
+    widest = max(
+        (b.position_x + b.width for b in _walk(region) if type(b).__name__ == "TextBox"),
+        default=right,
+    )
+    over_y, over_x = lowest - bottom, widest - right
+    if over_y <= 0.5 and over_x <= 0.5:
+        return
+    # The field to name: the first one whose text reaches past the edge.
+    culprit = next(
+        (
+            b
+            for b in _walk(region)
+            if _field(b)
+            and any(
+                line.position_y + line.height > bottom + 0.5
+                or line.position_x + line.width > right + 0.5
+                for line in _walk(b)
+                if type(line).__name__ == "LineBox"
+            )
+        ),
+        region,
+    )
+    name = _field(culprit) or region.element.get("data-fit") or "text"
+    text = _text_of(region)
+    used = lowest - region.content_box_y()
+    if over_y > 0.5:
+        share = over_y / used if used else 1
+        what = f"{over_y * 25.4 / 96:.1f} mm too tall"
+    else:
+        share = over_x / (widest - region.content_box_x())
+        what = f"{over_x * 25.4 / 96:.1f} mm too wide"
+    cut = max(1, round(len(text) * share) + 1)
+    raise Overflow(name, f"{what} for its space: cut about {cut} characters")
+
+
+def lang_attr(lang: str) -> str:
+    """BCP 47 tag for ``lang=`` (also picks the hyphenation dictionary)."""
+    return lang if lang != SOURCE_LANGUAGE else "en"
