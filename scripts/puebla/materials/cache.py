@@ -30,7 +30,9 @@ def code_version() -> str:
     """Hash of this package's source, the rendering libraries' versions and the font."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".html", ".css", ".icc")):
+    for path in sorted(
+        p for p in package.rglob("*") if p.suffix in (".py", ".html", ".css", ".icc")
+    ):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     for name in _LIBRARIES:

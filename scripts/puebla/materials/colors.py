@@ -17,4 +17,7 @@ def hex_to_cmyk(value: str) -> tuple[float, float, float, float]:
     k = 1 - max(r, g, b)
     if k >= 1:
         return 0.0, 0.0, 0.0, 1.0
-    return tuple(round(x, 3) for x in ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k))  # type: ignore[return-value]
+    return tuple(
+        round(x, 3)
+        for x in ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k)
+    )  # type: ignore[return-value]

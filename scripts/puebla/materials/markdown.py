@@ -10,6 +10,7 @@ from PIL import Image
 from ..model.locales import SOURCE_LANGUAGE
 from ..model.project import Project
 from ..site.text import html_escape, md_escape
+from .adapters import is_reviewed
 from .catalog import ENTRIES
 
 if TYPE_CHECKING:
@@ -85,6 +86,10 @@ def materials_markdown(files: list[MaterialFile], project: Project, lang: str) -
         title = campaign.translations[lang]["index"].title
         out.append(f"## {md_escape(title)} {{#materials-{cid}}}\n")
         out.append(md_escape(loc.t("commitment_label", number=campaign.commitment)) + "\n")
+        if not is_reviewed(project, lang, cid):
+            out.append(
+                f'<p class="puebla-draft"><strong>{html_escape(loc.t("materials_drafts"))}</strong></p>\n'
+            )
         rows = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + " --- |" * len(header)]
         for item in items:
             name = loc.t(NAME_KEYS.get(item.filename, "material_kit"))

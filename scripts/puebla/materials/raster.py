@@ -11,7 +11,9 @@ import io
 from PIL import Image
 
 
-def rasterise(pdf: bytes, width_px: int, height_px: int | None = None, page: int = 0) -> Image.Image:
+def rasterise(
+    pdf: bytes, width_px: int, height_px: int | None = None, page: int = 0
+) -> Image.Image:
     """Page ``page`` of ``pdf`` as an RGB image ``width_px`` wide (no anti-aliasing seams)."""
     import pypdfium2 as pdfium
 
@@ -32,7 +34,7 @@ def rasterise(pdf: bytes, width_px: int, height_px: int | None = None, page: int
 
 def png_bytes(image: Image.Image) -> bytes:
     buf = io.BytesIO()
-    image.save(buf, format="PNG", optimize=True)
+    image.save(buf, format="PNG", compress_level=7)
     return buf.getvalue()
 
 

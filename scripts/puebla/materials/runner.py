@@ -22,8 +22,8 @@ from .cache import Cache, job_key
 from .design import MIN_CONTRAST, ContrastFailure
 from .fonts import FontFiles, font_files, make_instance, missing_instances
 from .kinds import RENDERERS
-from .weasy import Overflow
 from .spec import MaterialJob, PreviewJob
+from .weasy import Overflow
 
 Job = MaterialJob | PreviewJob
 _COST = {"flyer": 0, "poster": 1, "card": 2, "social": 3, "preview": 4}

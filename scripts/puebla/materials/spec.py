@@ -196,9 +196,7 @@ def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
                 )
                 if on
             )
-            date, _ = content_date(
-                project.root, [campaign.path, loc.path, project.help.path]
-            )
+            date, _ = content_date(project.root, [campaign.path, loc.path, project.help.path])
             words = Words(
                 title=index.title,
                 headline=text.headline,

@@ -28,6 +28,8 @@ from typing import Any
 
 from ..model.locales import SOURCE_LANGUAGE
 
+BLEED_PT = 3 * 72 / 25.4  # the 3 mm bleed of print-shop files, in PDF points
+MARKS_MM = 9  # CSS bleed: the 3 mm bleed plus room for the crop marks outside it
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PROFILE = Path(__file__).resolve().parent / "profile" / "puebla-fogra39.icc"
 
@@ -63,6 +65,9 @@ def url_fetcher() -> Callable[..., Any] | None:
 @contextmanager
 def _reproducible(salt: bytes) -> Iterator[None]:
     """Content-derived XMP ids and font subset prefixes while one document is written."""
+    import builtins
+
+    import weasyprint.pdf as wp_pdf
     from weasyprint.pdf import fonts as wp_fonts
     from weasyprint.pdf import metadata as wp_metadata
 
@@ -75,12 +80,49 @@ def _reproducible(salt: bytes) -> Iterator[None]:
     def salted_md5(data: bytes = b"", **kwargs: Any) -> Any:
         return hashlib.md5(salt + data, **kwargs)
 
+    def bleed_box(_limit: float, bleed: float) -> float:
+        # WeasyPrint puts the PDF BleedBox at min(10 pt, CSS bleed) from the trim; the CSS
+        # bleed here is wider (room for crop marks outside the bleed), the BleedBox 3 mm.
+        return builtins.min(BLEED_PT, bleed)
+
+    import pydyf
+
+    original_data = pydyf.Stream.data
+
+    def stream_data(self: Any) -> bytes:
+        # pydyf compresses every stream at level 9 each time its data is asked for, and a
+        # PDF with an identifier asks twice: compress once, at level 6.
+        cached = self.__dict__.get("_puebla_data")
+        if cached is None:
+            cached = _stream_data(self)
+            self.__dict__["_puebla_data"] = cached
+        return cached
+
     saved = wp_metadata.uuid4, wp_fonts.md5
     wp_metadata.uuid4, wp_fonts.md5 = fixed_uuid4, salted_md5
+    wp_pdf.min = bleed_box  # only the BleedBox computation calls min() in that module
+    pydyf.Stream.data = property(stream_data)
     try:
         yield
     finally:
+        pydyf.Stream.data = original_data
         wp_metadata.uuid4, wp_fonts.md5 = saved
+        del wp_pdf.min
+
+
+def _stream_data(stream: Any) -> bytes:
+    """pydyf's ``Stream.data`` with zlib level 6 (pydyf 0.13)."""
+    import zlib
+
+    import pydyf
+
+    data = b"\n".join(pydyf._to_bytes(item) for item in stream.stream)
+    extra = pydyf.Dictionary(stream.extra.copy())
+    if stream.compress:
+        extra["Filter"] = "/FlateDecode"
+        data = zlib.compress(data, 6)
+    extra["Length"] = len(data)
+    return b"\n".join((extra.data, b"stream", data, b"endstream"))
 
 
 def font_face_css(regular: str, bold: str) -> str:
@@ -165,9 +207,7 @@ def check_fit(document: Any, pages: int) -> None:
                 lines = [b for b in box.children if type(b).__name__ == "LineBox"]
                 name = element.get("data-field") or "text"
                 right = box.content_box_x() + box.width
-                ends = [
-                    b.position_x + b.width for b in _walk(box) if type(b).__name__ == "TextBox"
-                ]
+                ends = [b.position_x + b.width for b in _walk(box) if type(b).__name__ == "TextBox"]
                 if ends and max(ends) > right + 0.5:
                     text = _text_of(box)
                     over = max(ends) - right

@@ -39,4 +39,9 @@ def render_design(
         fillable=fmt.flavour == "screen",
         **context,
     )
-    return render_html(html, fmt.flavour, salt(job, template, fmt.flavour, fmt.width), lambda d: check_fit(d, pages))
+    return render_html(
+        html,
+        fmt.flavour,
+        salt(job, template, fmt.flavour, fmt.width),
+        lambda d: check_fit(d, pages),
+    )
