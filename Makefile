@@ -15,15 +15,31 @@ APT_COMMANDS := /usr/bin/chromium /usr/bin/pdffonts /usr/bin/zbarimg
 
 .PHONY: site serve test check lint format system-deps clean language translated reviewed
 
+# Third-party packages install only as locked: every file must match a sha256 in the lock
+# (--require-hashes), so a release replaced on the registry fails the install. pip refuses an
+# editable install in hash mode, so the project itself installs in a separate step.
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
+PIP_LOCKED  := $(PIP_INSTALL) --require-hashes --no-deps --only-binary=:all:
+
 $(RUNTIME_STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PIP_LOCKED) -r requirements.txt
+	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
 	touch $@
 
 $(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-dev.txt
+	$(PIP_LOCKED) -r requirements-dev.txt
 	touch $@
+
+## lock: regenerate requirements*.txt (pins + sha256 hashes) from requirements*.in
+# Existing pins are kept unless you ask: `make lock UPGRADE=--upgrade` or UPGRADE="-P pkg".
+# The dev lock is constrained by the runtime one (-c requirements.txt): no package gets two versions.
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links $(UPGRADE)
+.PHONY: lock
+lock: $(DEV_STAMP)
+	$(PIP_COMPILE) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements-dev.txt requirements-dev.in
 
 ## site: set up .venv and build the whole site into site/ (strict; atomic)
 site: $(RUNTIME_STAMP)

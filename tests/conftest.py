@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +15,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from htmlscan import Page, read_page
 from puebla.build import build_site
 from puebla.model.project import Project, load_project
-from sitekit import ROOT, SITE_URL, copy_project
+from puebla.today import ENV as _TODAY_ENV
+from puebla.today import epoch_of
+from sitekit import ROOT, SITE_URL, TEST_TODAY, copy_project
+
+# Every test runs on a fixed "today" (see sitekit.TEST_TODAY); set before any project loads.
+os.environ[_TODAY_ENV] = str(epoch_of(_dt.date.fromisoformat(TEST_TODAY)))
 
 
 @pytest.fixture(scope="session")

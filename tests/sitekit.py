@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,10 @@ LANGUAGES = ["en", *sorted(p.stem for p in (ROOT / "locales").glob("*.yml") if p
 SITE_URL = "https://puebla-outreach.example.org/"
 # Rendered materials are cached by content hash, so every copy of the project can share them.
 SHARED_CACHE = ROOT / ".cache" / "materials"
+# "Today" for the whole test run (tests/conftest.py sets SOURCE_DATE_EPOCH to it), so the
+# suite does not start failing by itself when the help lines' checks grow old. The day the
+# research note was last corrected; one test covers the real clock.
+TEST_TODAY = "2026-12-01"
 _IGNORE = shutil.ignore_patterns(
     ".venv",
     "site",
@@ -62,5 +67,10 @@ def run_puebla(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
             "NO_MKDOCS_2_WARNING": "1",
             "PATH": "/usr/bin:/bin",
             "PUEBLA_CACHE_DIR": str(SHARED_CACHE),
+            **(
+                {"SOURCE_DATE_EPOCH": epoch}
+                if (epoch := os.environ.get("SOURCE_DATE_EPOCH"))
+                else {}
+            ),
         },
     )

@@ -19,8 +19,19 @@ from .site.offline import offline_kit_path, write_offline_kit
 MAX_WARNINGS_SHOWN = 5
 
 
+def _help_line(warning: Problem) -> bool:
+    """A help line due for a re-check, or left off print: always shown in full."""
+    return Path(warning.path).name == "help-lines.yml" or warning.field == "extra.report_to"
+
+
 def report_warnings(warnings: list[Problem], root: Path) -> None:
-    """Show a few warnings in full; for more, point to `make check` instead of flooding."""
+    """Show a few warnings in full; for more, point to `make check` instead of flooding.
+
+    Help-line warnings (sources to re-read, lines left off print) are never folded away.
+    """
+    for warning in [w for w in warnings if _help_line(w)]:
+        print(warning.format(root), file=sys.stderr)
+    warnings = [w for w in warnings if not _help_line(w)]
     for warning in warnings[:MAX_WARNINGS_SHOWN]:
         print(warning.format(root), file=sys.stderr)
     if len(warnings) > MAX_WARNINGS_SHOWN:

@@ -11,6 +11,7 @@ from pathlib import Path
 from .checks import run_checks
 from .model.fingerprint import fingerprint
 from .model.project import Project, load_project
+from .today import today
 
 CONTENT_FOLDERS = ("campaigns", "locales", "sources", "docs")
 _cache: dict[Path, tuple[tuple, Project]] = {}
@@ -22,7 +23,8 @@ def load_content(root: Path) -> Project:
     Warnings (outdated translations, stale help entries) are kept in ``project.issues``.
     """
     root = root.resolve()
-    stamp = fingerprint(root, CONTENT_FOLDERS)
+    # "Today" is part of the key: a line can go stale while `make serve` runs.
+    stamp = (fingerprint(root, CONTENT_FOLDERS), today())
     cached = _cache.get(root)
     if cached and cached[0] == stamp:
         return cached[1]
@@ -35,4 +37,4 @@ def load_content(root: Path) -> Project:
 
 def mark_current(project: Project) -> None:
     """Accept the files as they are now (the build itself wrote some under docs/)."""
-    _cache[project.root] = (fingerprint(project.root, CONTENT_FOLDERS), project)
+    _cache[project.root] = ((fingerprint(project.root, CONTENT_FOLDERS), project.today), project)

@@ -10,6 +10,7 @@ from ..errors import Collector
 from ..model.pages import site_pages
 from ..model.project import Project
 from .freshness import check_freshness
+from .helplines import check_helplines
 from .links import check_links
 from .readability import check_readability
 from .safety import check_safety
@@ -22,4 +23,5 @@ def run_checks(project: Project) -> Collector:
     check_links(project, pages, issues)
     check_freshness(project, pages, issues)
     check_readability(pages, issues)
+    check_helplines(project, issues)
     return issues

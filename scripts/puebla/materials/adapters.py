@@ -1,9 +1,8 @@
 """The few facts the materials read from work owned elsewhere, each behind one function.
 
-- :func:`printable_lines`: which help lines a material prints, with their short labels. The
-  help-lines schema is being reworked (issue 13), which will provide one selection function
-  (stale and low lines dropped, a fallback); until it lands, this is the current rule (high
-  confidence lines with a call number) and the label is the line's name.
+- :func:`printable_lines`: which help lines a material prints, with their short labels:
+  issue 13's ``select_printable`` (stale and low lines dropped, medium ones only with their
+  caveat label, a fallback when nothing is left), the one selection for print and social.
 - :func:`is_reviewed`: whether the words of a material have had a native speaker's review
   (pages' ``translation_status``/``reviewed_by`` today; issue 10 adds review fields for es and
   fr and issue 13 a review state for help-line texts: they are read here, so all count).
@@ -36,42 +35,61 @@ class PrintLine:
 
     number: str
     country: str  # the country's name in the material's language
-    label: str  # what the line is for and who runs it, short
-    caveat: str  # short caveat label, "" when none
+    label: str  # what the line is for and who runs it, short (issue 13's short_label)
+    caveat: str  # short caveat label, "" when none (medium lines print only with it)
     field: str  # where an editor fixes it, e.g. "lines.us-national-human-trafficking-hotline"
 
 
-def _pick(values: dict[str, str], lang: str) -> str:
-    return values.get(lang) or values.get(SOURCE_LANGUAGE, "")
+# Posters have room for every published line with its caveat label; the smaller items print
+# the high-confidence lines only (the selection function leaves the others out).
+MIN_CONFIDENCE = {"poster": "medium"}
 
 
-def printable_lines(project: Project, lang: str, material: str) -> tuple[PrintLine, ...]:
-    """The lines ``material`` prints in ``lang``, sorted by country name (as on the site)."""
-    del material  # every material prints the same lines until the issue-13 selection lands
-    lines = []
-    for line in project.help.lines:
-        if line.confidence != "high":
-            continue
-        call = next((c.value for c in line.contacts if c.kind == "call"), None)
-        if call is None:
-            continue
-        names = project.help.countries.get(line.country, {})
-        country = _pick(names, lang) or line.country
-        lines.append(PrintLine(call, country, line.name, "", f"lines.{line.id}"))
-    return tuple(sorted(lines, key=lambda e: e.country))
+@dataclass(frozen=True)
+class HelpForPrint:
+    lines: tuple[PrintLine, ...]
+    fallback: str  # printed when no line is left (emergency number, help page address)
+    draft: bool  # the help-line texts in this language await a native speaker's review
+
+
+def printable_lines(project: Project, lang: str, material: str, help_url: str) -> HelpForPrint:
+    """The lines ``material`` prints in ``lang`` today: issue 13's one selection function."""
+    from ..model.helplines import select_printable
+
+    selection = select_printable(
+        project.help,
+        project.locales[lang],
+        project.today,
+        help_url=help_url,
+        min_confidence=MIN_CONFIDENCE.get(material, "high"),
+    )
+    lines = tuple(
+        PrintLine(
+            line.channels[0].value,
+            line.country_name,
+            line.label,
+            line.caveat_label,
+            f"lines.{line.id}",
+        )
+        for line in selection.lines
+    )
+    fallback = selection.fallback.text if selection.fallback else ""
+    return HelpForPrint(lines, fallback, bool(selection.draft))
 
 
 def is_reviewed(project: Project, lang: str, campaign: str) -> bool:
     """True when a native speaker has reviewed the words a material of ``campaign`` prints.
 
     English is the source text. Any other language counts as reviewed only when its campaign
-    page records a reviewer (``reviewed_by``) and says ``translation_status: reviewed``; the
-    absence of a status is not a review.
+    page records a reviewer (``reviewed_by``) and says ``translation_status: reviewed`` (the
+    absence of a status is not a review) and the help-line texts of the language are
+    reviewed too (``review:`` in help-lines.yml, issue 13).
     """
     if lang == SOURCE_LANGUAGE:
         return True
     meta = project.campaigns[campaign].translations[lang]["index"].doc.meta
-    return meta.get("translation_status") == "reviewed" and bool(meta.get("reviewed_by"))
+    page_reviewed = meta.get("translation_status") == "reviewed" and bool(meta.get("reviewed_by"))
+    return page_reviewed and not project.help.is_draft(lang)
 
 
 @cache

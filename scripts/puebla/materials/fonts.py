@@ -55,6 +55,10 @@ class FontFiles:
     def path(self, weight: int) -> str:
         return self.bold if weight >= 600 else self.regular
 
+    def folders(self) -> tuple[Path, ...]:
+        """Where the instances are: the only font files a template may load."""
+        return tuple(sorted({Path(self.regular).parent, Path(self.bold).parent}))
+
 
 def source_font() -> Path:
     """The variable Noto Sans file installed by ``fontpkg-noto-sans``."""

@@ -63,6 +63,7 @@ class Words:
     help_heading: str
     help_note: str
     help_lines: tuple[PrintLine, ...]
+    help_fallback: str  # printed instead of lines when none may be printed
     url: str
     address: str  # the URL as printed: no scheme, never broken across lines
     qr_alt: str
@@ -181,23 +182,17 @@ def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
     sample = is_placeholder_url(site_url)
     for lang in project.languages:
         loc = project.locales[lang]
-        helps = printable_lines(project, lang, "print")
         for cid, campaign in project.campaigns.items():
             text = campaign.texts[lang]
             index = campaign.translations[lang]["index"]
             if index.doc.meta.get("translation_status") == "untranslated":
                 continue  # no materials in a language until its campaign text is translated
             url = page_url(site_url, lang, f"campaigns/{cid}/")
-            marks = tuple(
-                text
-                for text, on in (
-                    (SAMPLE_MARK, sample),
-                    (loc.t("materials_draft"), not is_reviewed(project, lang, cid)),
-                )
-                if on
-            )
+            help_url = page_url(site_url, lang, f"campaigns/{cid}/help/")
+            draft_mark = () if is_reviewed(project, lang, cid) else (loc.t("materials_draft"),)
+            marks = ((SAMPLE_MARK,) if sample else ()) + draft_mark
             date, _ = content_date(project.root, [campaign.path, loc.path, project.help.path])
-            words = Words(
+            base_words = dict(
                 title=index.title,
                 headline=text.headline,
                 messages=tuple(text.messages),
@@ -208,7 +203,6 @@ def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
                 scan=loc.t("materials_scan"),
                 help_heading=loc.t("materials_help_heading"),
                 help_note=loc.t("materials_help_note"),
-                help_lines=helps,
                 url=url,
                 address=short_address(url),
                 qr_alt=loc.t("materials_qr_alt", address=short_address(url)),
@@ -227,23 +221,39 @@ def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
                 campaign=cid,
                 lang=lang,
                 palette=campaign_palette(campaign.colors),
-                words=words,
                 base=materials_base(lang, cid),
                 sources=sources,
             )
+
+            def words(family: str) -> Words:
+                helps = printable_lines(project, lang, family, help_url)
+                # A help-line text awaiting review makes the material a draft too.
+                extra = (loc.t("materials_draft"),) if helps.draft and not draft_mark else ()
+                return Words(
+                    **{**base_words, "marks": base_words["marks"] + extra},
+                    help_lines=helps.lines,
+                    help_fallback=helps.fallback,
+                )
+
             posters = tuple(k for k in ("poster", "poster-print") if k in campaign.materials)
-            if posters:
-                for paper in ("letter", "a4"):
-                    jobs.append(MaterialJob("poster", paper, kinds=posters, **common))
-            if "flyer" in campaign.materials:
-                for paper in ("half-letter", "a5"):
-                    jobs.append(MaterialJob("flyer", paper, kinds=("flyer",), **common))
-            if "card" in campaign.materials:
-                for paper in ("letter", "a4"):
-                    jobs.append(MaterialJob("card", paper, kinds=("card",), **common))
-            if "social" in campaign.materials:
-                for size in SOCIAL_SIZES:
-                    jobs.append(MaterialJob("social", size, kinds=("social",), **common))
+            families = [
+                ("poster", ("letter", "a4"), posters),
+                (
+                    "flyer",
+                    ("half-letter", "a5"),
+                    ("flyer",) if "flyer" in campaign.materials else (),
+                ),
+                ("card", ("letter", "a4"), ("card",) if "card" in campaign.materials else ()),
+                ("social", SOCIAL_SIZES, ("social",) if "social" in campaign.materials else ()),
+            ]
+            for family, variants, kinds in families:
+                if not kinds:
+                    continue
+                family_words = words(family)
+                for variant in variants:
+                    jobs.append(
+                        MaterialJob(family, variant, kinds=kinds, words=family_words, **common)
+                    )
     return jobs
 
 

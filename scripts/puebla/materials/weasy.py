@@ -49,17 +49,13 @@ class Rendered:
     page_count: int
 
 
-def url_fetcher() -> Callable[..., Any] | None:
-    """The fetcher WeasyPrint may use: the guarded one of issue 14 once it lands.
+def url_fetcher(allowed: tuple[Path, ...], document: str) -> Callable[..., Any]:
+    """The guarded fetcher of issue 14: only the package (templates, profile), the font
+    instances in ``allowed`` and checked ``data:`` images; never the network, never a
+    partner's file as sent."""
+    from ..untrusted import weasyprint_url_fetcher
 
-    Until then WeasyPrint's default fetcher is used; the templates only reference files of
-    the package (templates, fonts, profile) and ``data:`` URLs.
-    """
-    try:
-        from ..untrusted import weasyprint_url_fetcher  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return weasyprint_url_fetcher()
+    return weasyprint_url_fetcher(extra=(PROFILE, *allowed), document=document)
 
 
 @contextmanager
@@ -146,9 +142,18 @@ def stylesheet(name: str) -> str:
     return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
-def render_html(html: str, flavour: str, salt: str, checks: Callable[[Any], None]) -> Rendered:
+def render_html(
+    html: str,
+    flavour: str,
+    salt: str,
+    checks: Callable[[Any], None],
+    allowed: tuple[Path, ...] = (),
+    document: str = "material",
+) -> Rendered:
     """Lay out ``html``, run ``checks`` on the laid-out document, then write the PDF."""
     from weasyprint import HTML
+
+    from ..untrusted import fetch_refused_class
 
     options: dict[str, Any] = {"uncompressed_pdf": False}
     if flavour == "print":
@@ -157,15 +162,18 @@ def render_html(html: str, flavour: str, salt: str, checks: Callable[[Any], None
         options.update(pdf_variant="pdf/ua-1", pdf_forms=True)
     else:  # "raster": only rasterised to PNG, never published as PDF
         options.update(pdf_forms=False)
-    fetcher = url_fetcher()
-    kwargs: dict[str, Any] = {"base_url": str(TEMPLATES) + "/"}
-    if fetcher is not None:
-        kwargs["url_fetcher"] = fetcher
-    document = HTML(string=html, **kwargs).render(**options)
-    checks(document)
-    with _reproducible(hashlib.sha256(salt.encode() + flavour.encode()).digest()):
-        pdf = document.write_pdf(**options)
-    return Rendered(pdf, len(document.pages))
+    refused = fetch_refused_class()
+    fetcher = url_fetcher(allowed, document)
+    try:
+        laid_out = HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=fetcher).render(
+            **options
+        )
+        checks(laid_out)
+        with _reproducible(hashlib.sha256(salt.encode() + flavour.encode()).digest()):
+            pdf = laid_out.write_pdf(**options)
+    except refused as exc:
+        raise exc.as_content_error() from None
+    return Rendered(pdf, len(laid_out.pages))
 
 
 # --- Measuring the layout -----------------------------------------------------------------

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Collector
+from ..today import today as clock_today
 from .campaigns import Campaign, load_campaigns
 from .communique import Communique, load_communique
 from .docs import DocsTree, load_docs
 from .helplines import HelpData, load_help
 from .locales import SOURCE_LANGUAGE, Locale, load_locales
+from .siteconfig import read_config
 
 
 @dataclass
@@ -23,6 +25,9 @@ class Project:
     help: HelpData
     docs: DocsTree
     issues: Collector
+    today: dt.date
+    report_to: str = ""  # mkdocs.yml extra.report_to: where readers report a wrong number
+    site_url: str = ""
 
     @property
     def languages(self) -> list[str]:
@@ -31,7 +36,12 @@ class Project:
 
 
 def load_project(root: Path, today: dt.date | None = None) -> Project:
-    """Load and validate everything; raise ContentError listing every problem found."""
+    """Load and validate everything; raise ContentError listing every problem found.
+
+    ``today`` (the clock or SOURCE_DATE_EPOCH by default) decides which help lines are due
+    for a re-check; it is kept on the project so every part of the build uses the same day.
+    """
+    today = today or clock_today()
     issues = Collector()
     locales = load_locales(root / "locales", issues)
     languages = [SOURCE_LANGUAGE, *sorted(c for c in locales if c != SOURCE_LANGUAGE)]
@@ -41,4 +51,17 @@ def load_project(root: Path, today: dt.date | None = None) -> Project:
     docs = load_docs(root / "docs", languages, issues)
     issues.raise_if_errors()
     assert communique is not None
-    return Project(root.resolve(), locales, communique, campaigns, help_data, docs, issues)
+    config = read_config(root)
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    return Project(
+        root.resolve(),
+        locales,
+        communique,
+        campaigns,
+        help_data,
+        docs,
+        issues,
+        today,
+        report_to=str(extra.get("report_to") or ""),
+        site_url=str(config.get("site_url") or ""),
+    )

@@ -1,7 +1,7 @@
 """Expand the project's special lines (``<!-- puebla:NAME ARG -->``) into Markdown.
 
 Editors write ordinary Markdown; a line like ``<!-- puebla:help-lines -->`` marks where the
-build inserts content that lives in one place (the verified help lines, the communiqué's
+build inserts content that lives in one place (the help lines, the communiqué's
 English texts). As an HTML comment it stays invisible in any other Markdown viewer.
 """
 
@@ -18,7 +18,12 @@ from ..model.translation import translation_states
 from .campaign_pages import campaign_cards_markdown
 from .communique_pages import compare_markdown, sources_markdown, version_markdown
 from .extras import Extras
-from .help_pages import help_lines_markdown
+from .help_pages import (
+    HOW_WE_CHECK_PAGE,
+    check_rules_markdown,
+    help_lines_markdown,
+    report_to_markdown,
+)
 from .offline import offline_kit_markdown
 from .status_page import status_markdown
 from .text import html_escape, md_escape
@@ -59,7 +64,18 @@ def _renderers(
     return {
         "materials-list": materials_list,
         "translation-status": status,
-        "help-lines": lambda lang, args: help_lines_markdown(project.help, project.locales[lang]),
+        # The link to "How we check help lines" is relative to the page; campaign help pages
+        # sit two folders down (campaigns/<id>/help.md). Another page passes its own path.
+        "help-lines": lambda lang, args: help_lines_markdown(
+            project.help,
+            project.locales[lang],
+            project.today,
+            args[0] if args else "../../" + HOW_WE_CHECK_PAGE,
+        ),
+        "help-check-rules": lambda lang, args: check_rules_markdown(project.locales[lang]),
+        "report-to": lambda lang, args: report_to_markdown(
+            project.report_to, project.site_url, project.locales[lang]
+        ),
         "communique-text": text,
         "campaign-cards": lambda lang, args: campaign_cards_markdown(
             list(project.campaigns.values()), project.locales[lang]

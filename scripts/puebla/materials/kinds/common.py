@@ -44,4 +44,6 @@ def render_design(
         fmt.flavour,
         salt(job, template, fmt.flavour, fmt.width),
         lambda d: check_fit(d, pages),
+        fonts.folders(),
+        job.label,
     )

@@ -31,5 +31,7 @@ def render(job: PreviewJob, fonts: FontFiles) -> dict[str, bytes]:
         site_name=job.site_name,
         foot=foot,
     )
-    doc = render_html(html, "raster", salt(job), lambda d: check_fit(d, 1))
+    doc = render_html(
+        html, "raster", salt(job), lambda d: check_fit(d, 1), fonts.folders(), job.label
+    )
     return {job.output.rsplit("/", 1)[1]: png_bytes(rasterise(doc.pdf, WIDTH, HEIGHT))}
