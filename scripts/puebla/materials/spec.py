@@ -225,16 +225,6 @@ def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
                 sources=sources,
             )
 
-            def words(family: str) -> Words:
-                helps = printable_lines(project, lang, family, help_url)
-                # A help-line text awaiting review makes the material a draft too.
-                extra = (loc.t("materials_draft"),) if helps.draft and not draft_mark else ()
-                return Words(
-                    **{**base_words, "marks": base_words["marks"] + extra},
-                    help_lines=helps.lines,
-                    help_fallback=helps.fallback,
-                )
-
             posters = tuple(k for k in ("poster", "poster-print") if k in campaign.materials)
             families = [
                 ("poster", ("letter", "a4"), posters),
@@ -249,12 +239,28 @@ def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
             for family, variants, kinds in families:
                 if not kinds:
                     continue
-                family_words = words(family)
+                family_words = _family_words(
+                    project, lang, family, help_url, base_words, not draft_mark
+                )
                 for variant in variants:
                     jobs.append(
                         MaterialJob(family, variant, kinds=kinds, words=family_words, **common)
                     )
     return jobs
+
+
+def _family_words(
+    project: Project, lang: str, family: str, help_url: str, base: dict, reviewed: bool
+) -> Words:
+    """The words of one family: the base words plus the help lines it prints."""
+    helps = printable_lines(project, lang, family, help_url)
+    # A help-line text awaiting review makes the material a draft too.
+    extra = (project.locales[lang].t("materials_draft"),) if helps.draft and reviewed else ()
+    return Words(
+        **{**base, "marks": base["marks"] + extra},
+        help_lines=helps.lines,
+        help_fallback=helps.fallback,
+    )
 
 
 def site_name(root: Path) -> str:
