@@ -10,8 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 # Debian packages the tests use: a real browser and PDF/QR readers.
-APT_PACKAGES := chromium poppler-utils zbar-tools
-APT_COMMANDS := /usr/bin/chromium /usr/bin/pdffonts /usr/bin/zbarimg
+APT_PACKAGES := chromium poppler-utils zbar-tools tesseract-ocr
+APT_COMMANDS := /usr/bin/chromium /usr/bin/pdffonts /usr/bin/zbarimg /usr/bin/tesseract
 
 .PHONY: site serve test check lint format system-deps clean language translated reviewed
 
@@ -68,6 +68,12 @@ translated: $(RUNTIME_STAMP)
 reviewed: $(RUNTIME_STAMP)
 	@test -n "$(FILE)" -a -n "$(BY)" || { echo 'usage: make reviewed FILE=path/to/page.md BY="Reviewer name"'; exit 2; }
 	$(PY) -m puebla reviewed $(FILE) --by "$(BY)"
+
+## kit: a local partner's co-branded kit, e.g. make kit PARTNER=example-shelter (into kits/)
+.PHONY: kit
+kit: $(RUNTIME_STAMP)
+	@test -n "$(PARTNER)" || { echo 'usage: make kit PARTNER=<id> (a file partners/<id>.yml)'; exit 2; }
+	$(PY) -m puebla kit "$(PARTNER)"
 
 ## system-deps: install the Debian packages the tests need (needs root or sudo)
 system-deps:

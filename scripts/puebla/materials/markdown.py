@@ -105,4 +105,16 @@ def materials_markdown(files: list[MaterialFile], project: Project, lang: str) -
             ]
             rows.append("| " + " | ".join(cells) + " |")
         out.append("\n".join(rows) + "\n")
+    kits = [f for f in files if f.lang == lang and f.kind == "partner-kit"]
+    if kits:
+        out.append(f"## {md_escape(loc.t('materials_partners'))} {{#materials-partners}}\n")
+        rows = [f"| {_cell(loc.t('materials_col_item'))} | {_cell(loc.t('materials_col_file_size'))} |",
+                "| --- | --- |"]  # fmt: skip
+        for kit in kits:
+            link = posixpath.relpath(kit.url_path, page_dir)
+            rows.append(
+                f'| <a href="{html_escape(link)}" download>{_cell(kit.paper)}</a> | '
+                f"{human_size(kit.size_bytes, lang)} |"
+            )
+        out.append("\n".join(rows) + "\n")
     return "\n".join(out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import Problem
 from ..model.locales import SOURCE_LANGUAGE
@@ -49,6 +50,16 @@ class Palette:
 
 
 @dataclass(frozen=True)
+class PartnerWords:
+    """A local partner on its co-branded kit: name, cleaned logo, its own lines."""
+
+    id: str
+    name: str
+    logo: str  # data: URL of the cleaned logo, "" when none
+    lines: tuple[tuple[str, str], ...]  # (number, label in the material's language)
+
+
+@dataclass(frozen=True)
 class Words:
     """Every word a material prints, in its language, from campaigns/, locales/, help-lines."""
 
@@ -71,6 +82,7 @@ class Words:
     local_contact: str
     marks: tuple[str, ...]  # "SAMPLE — set SITE_URL", "DRAFT — awaiting review"
     date: str  # ISO date of the content's last commit: the PDFs' creation date
+    partner: PartnerWords | None = None
 
 
 @dataclass(frozen=True)
@@ -81,8 +93,11 @@ class Sources:
     definition: str  # campaigns/<id>/campaign.yml
     locale: str  # locales/<lang>.yml
     help: str  # campaigns/help-lines.yml
+    partner: str = ""  # partners/<id>.yml on a partner's kit
 
     def for_field(self, name: str) -> str:
+        if name.startswith("partner") and self.partner:
+            return self.partner
         if name.startswith("strings."):
             return self.locale
         if name.startswith(("countries.", "lines", "help")):
@@ -176,11 +191,23 @@ def campaign_palette(colors: dict[str, str]) -> Palette:
     return Palette(**{role: colors[role] for role in Palette.__dataclass_fields__})
 
 
-def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
-    """Every material job, for every campaign and language, in a stable order."""
+def partner_words(partner: Any, lang: str) -> PartnerWords:
+    """What a partner's kit prints in ``lang`` (the partner was loaded through the sandbox)."""
+    logo = partner.logo.data_uri() if partner.logo is not None else ""
+    lines = tuple((line.number, line.label[lang]) for line in partner.lines)
+    return PartnerWords(partner.id, partner.name, logo, lines)
+
+
+def material_jobs(project: Project, site_url: str, partner: Any = None) -> list[MaterialJob]:
+    """Every material job, for every campaign and language, in a stable order.
+
+    With ``partner`` (a loaded ``puebla.model.partners.Partner``): its co-branded kit, in the
+    partner's languages, under ``partners/<id>/``.
+    """
     jobs = []
     sample = is_placeholder_url(site_url)
-    for lang in project.languages:
+    languages = [lang for lang in project.languages if partner is None or lang in partner.languages]
+    for lang in languages:
         loc = project.locales[lang]
         for cid, campaign in project.campaigns.items():
             text = campaign.texts[lang]
@@ -210,18 +237,21 @@ def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
                 local_contact=loc.t("materials_local_contact"),
                 marks=marks,
                 date=date,
+                partner=partner_words(partner, lang) if partner is not None else None,
             )
             sources = Sources(
                 str(index.doc.path),
                 str(campaign.path / "campaign.yml"),
                 str(loc.path),
                 str(project.help.path),
+                str(partner.path) if partner is not None else "",
             )
             common = dict(
                 campaign=cid,
                 lang=lang,
                 palette=campaign_palette(campaign.colors),
-                base=materials_base(lang, cid),
+                base=(f"partners/{partner.id}/" if partner is not None else "")
+                + materials_base(lang, cid),
                 sources=sources,
             )
 
@@ -261,6 +291,21 @@ def _family_words(
         help_lines=helps.lines,
         help_fallback=helps.fallback,
     )
+
+
+def default_site_url(root: Path) -> str:
+    """``SITE_URL``, else the default of ``site_url`` in mkdocs.yml (what the site build uses)."""
+    import os
+
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
+    config = root / "mkdocs.yml"
+    if config.is_file():
+        text = config.read_text(encoding="utf-8")
+        match = re.search(r"^site_url:.*?[\"']?(https?://[^\"'\]\s]+)", text, re.M)
+        if match:
+            return match.group(1)
+    return ""
 
 
 def site_name(root: Path) -> str:

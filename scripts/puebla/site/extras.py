@@ -37,6 +37,7 @@ def render_extras(project: Project, site_url: str, *, offline: bool = False) -> 
     ``offline`` is true while building the offline kit itself, which must not contain itself.
     """
     from ..materials import render_materials, render_previews
+    from ..materials.partner_kit import published_partner_kits
 
     folder = project.root / CACHE / "site-extra"
     if folder.exists():
@@ -44,6 +45,7 @@ def render_extras(project: Project, site_url: str, *, offline: bool = False) -> 
     folder.mkdir(parents=True)
     cache_dir = materials_cache(project.root)
     materials = render_materials(project, folder, site_url, cache_dir=cache_dir)
+    materials += published_partner_kits(project, folder, site_url, cache_dir)
     previews = render_previews(project, folder, site_url, cache_dir=cache_dir)
     kit = offline_kit_path(project.root)
     if offline:  # the offline kit leaves out the per-campaign ZIPs (copies of what it holds)
