@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from materials_helpers import SITE_URL, Rendered, published
+from materials_helpers import SITE_URL, Rendered, pdftotext, published, squash
 
 from puebla.errors import ContentError
 from puebla.materials import Progress, materials_markdown, render_materials, render_previews
@@ -115,33 +115,35 @@ def test_unchanged_materials_come_from_the_cache(
 def test_a_changed_text_re_renders_only_its_materials(
     rendered: Rendered, project_copy: Path
 ) -> None:
+    """Only the jobs whose words changed get a new cache key (the copy is not a git
+    checkout, so its file dates differ from the session's: compare the copy with itself)."""
+    from puebla.materials.cache import Cache, job_key
+    from puebla.materials.runner import run
+    from puebla.materials.spec import material_jobs
+
+    def keys(root: Path) -> dict[str, str]:
+        return {j.label: job_key(j.key_data()) for j in material_jobs(load_project(root), SITE_URL)}
+
+    before = keys(project_copy)
     index = project_copy / "campaigns" / "rights" / "es" / "index.md"
     text = index.read_text(encoding="utf-8")
     cta = re.search(r"^call_to_action: (.+)$", text, re.M)
     assert cta is not None
     index.write_text(
-        text.replace(cta.group(0), "call_to_action: Comparta hoy estos materiales."),
+        text.replace(cta.group(0), "call_to_action: Comparte hoy estos materiales."),
         encoding="utf-8",
     )
-    events: list[Progress] = []
-    files = render_materials(
-        load_project(project_copy),
-        project_copy / "out",
-        SITE_URL,
-        cache_dir=rendered.cache,
-        progress=events.append,
-    )
-    rendered_now = sorted(e.label for e in events if not e.cached)
-    assert rendered_now, "the change was not noticed"
-    assert all(label.startswith("es/materials/rights/") for label in rendered_now), rendered_now
-    assert len(rendered_now) == 10 + 1  # 2 posters, 2 flyers, 2 card sheets, 4 social; the kit
-    poster = next(
-        f
-        for f in files
-        if f.lang == "es" and f.campaign == "rights" and f.filename == "poster-a4.pdf"
-    )
-    old = rendered.out / poster.url_path
-    assert poster.path.read_bytes() != old.read_bytes()
+    after = keys(project_copy)
+    changed = sorted(label for label in after if after[label] != before.get(label))
+    assert changed, "the change was not noticed"
+    assert all(label.startswith("es/materials/rights/") for label in changed), changed
+    assert len(changed) == 10  # 2 posters, 2 flyers, 2 card sheets, 4 social images
+    jobs = [j for j in material_jobs(load_project(project_copy), SITE_URL) if j.label in changed]
+    out = project_copy / "out"
+    run([j for j in jobs if j.family == "poster"], out, Cache(None), 1, lambda e: None)
+    new = out / "es/materials/rights/poster-a4.pdf"
+    assert new.read_bytes() != (rendered.out / "es/materials/rights/poster-a4.pdf").read_bytes()
+    assert "Comparte hoy estos materiales." in squash(pdftotext(new))
 
 
 def test_a_translation_that_cannot_fit_stops_the_build(
@@ -154,14 +156,17 @@ def test_a_translation_that_cannot_fit_stops_the_build(
     )
     text = re.sub(r"^headline: .+$", f"headline: {long}", text, count=1, flags=re.M)
     index.write_text(text, encoding="utf-8")
+    from puebla.materials.cache import Cache
+    from puebla.materials.runner import run
+    from puebla.materials.spec import material_jobs
+
+    jobs = [
+        j
+        for j in material_jobs(load_project(project_copy), SITE_URL)
+        if (j.lang, j.campaign) == ("es", "rights")  # the others are unchanged
+    ]
     with pytest.raises(ContentError) as caught:
-        render_materials(
-            load_project(project_copy),
-            project_copy / "out",
-            SITE_URL,
-            cache_dir=rendered.cache,
-            progress=lambda e: None,
-        )
+        run(jobs, project_copy / "out", Cache(None), None, lambda e: None)
     problems = caught.value.problems
     assert problems
     for problem in problems:

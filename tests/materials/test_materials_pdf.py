@@ -131,7 +131,8 @@ def test_home_print_pdfs_are_tagged_pdf_ua(rendered: Rendered, project: Project)
         assert reader.metadata and reader.metadata.title, item.url_path
         figures = [e for e in struct_elements(reader) if e["/S"] == "/Figure"]
         address = short_address(campaign_url(item.lang, item.campaign))
-        assert figures and all(address in str(e.get("/Alt", "")) for e in figures), item.url_path
+        assert figures and all(str(e.get("/Alt", "")).strip() for e in figures), item.url_path
+        assert any(address in str(e["/Alt"]) for e in figures), (item.url_path, "QR alt")
         links = [
             a.get_object()
             for pg in reader.pages
@@ -185,12 +186,12 @@ def test_help_numbers_are_the_hero(rendered: Rendered, project: Project) -> None
 
 def test_flyer_fronts_label_every_line(rendered: Rendered, project: Project) -> None:
     for item in _files(rendered, ("flyer-half-letter.pdf", "flyer-a5.pdf")):
-        text = squash(page_text(item.path, 0))
+        text = re.sub(r"\s+", "", page_text(item.path, 0))
         selection = select_printable(
             project.help, project.locales[item.lang], project.today, min_confidence="high"
         )
         for line in selection.lines:
-            assert squash(line.label) in text, (item.url_path, line.label)
+            assert re.sub(r"\s+", "", line.label) in text, (item.url_path, line.label)
 
 
 def test_card_text_is_at_least_7_pt(rendered: Rendered, project: Project) -> None:
@@ -228,7 +229,8 @@ def _field_texts(project: Project, lang: str, cid: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.strip(".,:;!?«»“”\"'’()") for w in text.split()]
+    text = text.replace("’", "'").replace("\u202f", " ")
+    return [w.strip(".,:;!?«»“”\"'()") for w in text.split()]
 
 
 def test_no_single_word_last_line(rendered: Rendered, project: Project) -> None:
@@ -253,8 +255,8 @@ def test_typographic_quotes_and_apostrophes(rendered: Rendered) -> None:
     for item in _files(rendered, ("poster-letter.pdf", "flyer-a5.pdf", "card-print.pdf")):
         text = pdftotext(item.path)
         assert "'" not in text and '"' not in text, item.url_path
-        if item.lang == "fr":
-            assert re.search("\u202f[:;!?]", text), item.url_path
+        if item.lang == "fr":  # narrow no-break space before ? and : (pdfium keeps U+202F)
+            assert re.search("\u202f[:;!?]", page_text(item.path, 0)), item.url_path
 
 
 def test_qr_codes_decode_to_the_page_in_the_same_language(

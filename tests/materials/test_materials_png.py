@@ -119,8 +119,9 @@ def test_social_text_stays_inside_the_central_1012_px(rendered: Rendered, projec
 def _ocr_words(path: Path, width: int | None = None) -> list[tuple[str, int]]:
     """(word, pixel height) of what tesseract reads; ``width`` scales the image down first."""
     with Image.open(path) as image:
-        if width:
-            image = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+        if width:  # what the feed shows, enlarged again so the OCR engine sees those pixels
+            small = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+            image = small.resize((small.width * 3, small.height * 3), Image.BICUBIC)
         with tempfile.NamedTemporaryFile(suffix=".png") as tmp:
             image.convert("L").save(tmp.name)
             out = subprocess.run(

@@ -16,6 +16,7 @@ Switching any of them to another helper's interface is a change in this file onl
 from __future__ import annotations
 
 import subprocess
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 from ..model.locales import SOURCE_LANGUAGE
 from ..model.project import Project
 
+_SAID: list[bool] = []
 FALLBACK_DATE = "1996-03-14T00:00:00+00:00"  # the Puebla conference; used when git is absent
 PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")
 
@@ -116,7 +118,16 @@ def content_date(root: Path, paths: Iterable[Path]) -> tuple[str, bool]:
     """
     rel = tuple(sorted(str(Path(p).resolve().relative_to(root.resolve())) for p in paths))
     found = _git_date(str(root), rel)
-    return (found, True) if found else (FALLBACK_DATE, False)
+    if found:
+        return found, True
+    if not _SAID:
+        _SAID.append(True)
+        print(
+            f"materials: not a git checkout (or git is missing): the PDFs are dated "
+            f"{FALLBACK_DATE[:10]} instead of the content's last commit",
+            file=sys.stderr,
+        )
+    return FALLBACK_DATE, False
 
 
 def is_placeholder_url(site_url: str) -> bool:

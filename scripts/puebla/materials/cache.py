@@ -31,7 +31,7 @@ def code_version() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for path in sorted(
-        p for p in package.rglob("*") if p.suffix in (".py", ".html", ".css", ".icc")
+        p for p in package.rglob("*") if p.suffix in (".py", ".html", ".css", ".icc", ".svg")
     ):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())

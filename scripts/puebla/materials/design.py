@@ -111,6 +111,14 @@ def qr_data_url(url: str) -> str:
 
 
 @cache
+def icon_url(name: str, colour: str) -> str:
+    """Pictogram ``templates/icons/<name>.svg`` painted in ``colour``, as a data: URL."""
+    svg = (TEMPLATES / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+    svg = svg.replace("COLOUR", colour)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+@cache
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -168,5 +176,6 @@ def render_template(
         t=t,
         tail=tail,
         qr=qr_data_url,
+        icon=icon_url,
         **context,
     )

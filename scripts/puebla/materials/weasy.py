@@ -211,7 +211,10 @@ def check_fit(document: Any, pages: int) -> None:
                 continue
             if element.get("data-fit") is not None and type(box).__name__ != "TextBox":
                 _check_region(box)
-            if element.get("data-oneline") is not None and type(box).__name__ == "BlockBox":
+            if element.get("data-oneline") is not None and type(box).__name__ in (
+                "BlockBox",
+                "InlineBlockBox",
+            ):
                 lines = [b for b in box.children if type(b).__name__ == "LineBox"]
                 name = element.get("data-field") or "text"
                 right = box.content_box_x() + box.width
@@ -250,22 +253,16 @@ def _check_region(region: Any) -> None:
     over_y, over_x = lowest - bottom, widest - right
     if over_y <= 0.5 and over_x <= 0.5:
         return
-    # The field to name: the first one whose text reaches past the edge.
-    culprit = next(
-        (
-            b
-            for b in _walk(region)
-            if _field(b)
-            and any(
-                line.position_y + line.height > bottom + 0.5
-                or line.position_x + line.width > right + 0.5
-                for line in _walk(b)
-                if type(line).__name__ == "LineBox"
+    # The field to name: of the fields in the region, the one that takes the most lines
+    # (a long translation pushes the others out; naming the pushed one would mislead).
+    counts: dict[str, int] = {}
+    for b in _walk(region):
+        if (f := _field(b)) and type(b).__name__ != "TextBox":
+            counts[f] = max(
+                counts.get(f, 0), sum(1 for x in _walk(b) if type(x).__name__ == "LineBox")
             )
-        ),
-        region,
-    )
-    name = _field(culprit) or region.element.get("data-fit") or "text"
+    culprit_name = max(counts, key=lambda f: counts[f]) if counts else None
+    name = culprit_name or region.element.get("data-fit") or "text"
     text = _text_of(region)
     used = lowest - region.content_box_y()
     if over_y > 0.5:
