@@ -52,10 +52,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     try:  # printed-material text must fit: lay the materials out (cached, so usually instant)
         with tempfile.TemporaryDirectory() as tmp:
-            render_materials(
+            from .materials.spec import default_site_url
+
+            render_materials(  # the build's address, so check and build share the cache
                 project,
                 Path(tmp),
-                "https://example.invalid/",
+                default_site_url(root),
                 cache_dir=materials_cache(root),
                 progress=lambda event: None,
             )
