@@ -199,11 +199,6 @@ def check_fit(document: Any, pages: int) -> None:
     when a ``[data-oneline]`` text takes more than one line, or when the document has more
     pages than its design. The error names the field and about how many characters to cut.
     """
-    if len(document.pages) > pages:
-        last = document.pages[pages]._page_box
-        fields = [f for b in _walk(last) if (f := _field(b))]
-        field = fields[0] if fields else "text"
-        raise Overflow(field, f"the text runs onto an extra page ({len(document.pages)} pages)")
     for page in document.pages:
         for box in _walk(page._page_box):
             element = getattr(box, "element", None)
@@ -237,6 +232,13 @@ def check_fit(document: Any, pages: int) -> None:
                         name,
                         f"'{text}' must fit on one line: cut about {cut} characters",
                     )
+    # Regions first: a text that overflows its region is named even when it also pushes
+    # other text onto an extra page.
+    if len(document.pages) > pages:
+        last = document.pages[pages]._page_box
+        fields = [f for b in _walk(last) if (f := _field(b))]
+        field = fields[0] if fields else "text"
+        raise Overflow(field, f"the text runs onto an extra page ({len(document.pages)} pages)")
 
 
 def _check_region(region: Any) -> None:
