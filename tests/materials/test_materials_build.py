@@ -146,9 +146,7 @@ def test_a_changed_text_re_renders_only_its_materials(
     assert "Comparte hoy estos materiales." in squash(pdftotext(new))
 
 
-def test_a_translation_that_cannot_fit_stops_the_build(
-    rendered: Rendered, project_copy: Path
-) -> None:
+def test_a_translation_that_cannot_fit_stops_the_build(project_copy: Path) -> None:
     index = project_copy / "campaigns" / "rights" / "es" / "index.md"
     text = index.read_text(encoding="utf-8")
     long = " ".join(

@@ -235,10 +235,20 @@ def check_fit(document: Any, pages: int) -> None:
     # Regions first: a text that overflows its region is named even when it also pushes
     # other text onto an extra page.
     if len(document.pages) > pages:
-        last = document.pages[pages]._page_box
-        fields = [f for b in _walk(last) if (f := _field(b))]
-        field = fields[0] if fields else "text"
-        raise Overflow(field, f"the text runs onto an extra page ({len(document.pages)} pages)")
+        # Name the field that takes the most lines in the whole document (the long one).
+        counts: dict[str, int] = {}
+        for pg in document.pages:
+            for b in _walk(pg._page_box):
+                if (f := _field(b)) and type(b).__name__ != "TextBox":
+                    n = sum(1 for x in _walk(b) if type(x).__name__ == "LineBox")
+                    counts[f] = counts.get(f, 0) + n
+        field = max(counts, key=lambda f: counts[f]) if counts else "text"
+        spilled = sum(len(_text_of(pg._page_box)) for pg in document.pages[pages:])
+        raise Overflow(
+            field,
+            f"the text runs onto an extra page ({len(document.pages)} pages instead of "
+            f"{pages}): cut about {max(1, spilled)} characters",
+        )
 
 
 def _check_region(region: Any) -> None:
