@@ -81,6 +81,12 @@ reviewed: $(RUNTIME_STAMP)
 hosting: $(RUNTIME_STAMP)
 	$(PY) -m puebla.site.hosting
 
+## kit: a local partner's co-branded kit, e.g. make kit PARTNER=example-shelter (into kits/)
+.PHONY: kit
+kit: $(RUNTIME_STAMP)
+	@test -n "$(PARTNER)" || { echo 'usage: make kit PARTNER=<id> (a file partners/<id>.yml)'; exit 2; }
+	$(PY) -m puebla kit "$(PARTNER)"
+
 ## system-deps: install the Debian packages the tests need (needs root or sudo)
 system-deps:
 	@missing=""; for c in $(APT_COMMANDS); do test -x $$c || missing=yes; done; \

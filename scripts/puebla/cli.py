@@ -52,10 +52,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     try:  # printed-material text must fit: lay the materials out (cached, so usually instant)
         with tempfile.TemporaryDirectory() as tmp:
-            render_materials(
+            from .materials.spec import default_site_url
+
+            render_materials(  # the build's address, so check and build share the cache
                 project,
                 Path(tmp),
-                "https://example.invalid/",
+                default_site_url(root),
                 cache_dir=materials_cache(root),
                 progress=lambda event: None,
             )
@@ -120,6 +122,29 @@ def cmd_language(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_kit(args: argparse.Namespace) -> int:
+    """``make kit PARTNER=<id>``: a local partner's co-branded kit, in kits/<id>/."""
+    from .materials.partner_kit import build_partner_kit
+    from .materials.spec import default_site_url
+
+    root = _root(args.root)
+    try:
+        project = load_content(root)
+        out = Path(args.out).resolve() if args.out else root / "kits"
+        kit = build_partner_kit(
+            project,
+            args.partner,
+            out,
+            default_site_url(root),
+            cache_dir=materials_cache(root),
+        )
+    except ContentError as exc:
+        print(exc.format(root), file=sys.stderr)
+        return 1
+    print(f"Kit of '{kit.name}' ({', '.join(kit.languages)}): {kit.path}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .mkdocs_plugin.serve import serve  # imports MkDocs: only for this command
 
@@ -160,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
         "--fallback", help="language shown until translated (default: English), e.g. es"
     )
     language.set_defaults(func=cmd_language)
+    kit = sub.add_parser("kit", help="build a local partner's co-branded kit")
+    kit.add_argument("partner", help="the partner's id: partners/<id>.yml")
+    kit.add_argument("--out", help="where to write it (default: kits/)")
+    kit.set_defaults(func=cmd_kit)
     serve = sub.add_parser("serve", help="preview with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000")
     serve.add_argument("--lang", help="preview one language only (default: all)")

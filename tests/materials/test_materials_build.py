@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from materials_helpers import SITE_URL, Rendered, published
+from materials_helpers import SITE_URL, Rendered, pdftotext, published, squash
 
 from puebla.errors import ContentError
 from puebla.materials import Progress, materials_markdown, render_materials, render_previews
@@ -23,10 +23,16 @@ FILES = (
     "poster-preview.png",
     "flyer-half-letter.pdf",
     "flyer-a5.pdf",
+    "flyer-half-letter-print.pdf",
+    "flyer-a5-print.pdf",
+    "flyer-2up-letter.pdf",
+    "flyer-2up-a4.pdf",
     "card-sheet-letter.pdf",
     "card-sheet-a4.pdf",
+    "card-print.pdf",
     "social-1080x1080.png",
     "social-1080x1350.png",
+    "social-1080x1440.png",
     "social-1080x1920.png",
 )
 
@@ -68,13 +74,22 @@ def test_the_kit_holds_every_file_deterministically(rendered: Rendered) -> None:
 def test_same_inputs_give_byte_identical_files(
     rendered: Rendered, project: Project, tmp_path: Path
 ) -> None:
-    """A second render, in another folder, without cache and in one process, is identical."""
+    """A second clean render, in another folder, without cache and in one process, is
+    identical (every material of two campaign × language pairs and some link previews:
+    the whole set again would double the suite's time)."""
+    from puebla.materials.cache import Cache
+    from puebla.materials.runner import run
+    from puebla.materials.spec import material_jobs, preview_jobs
+
+    jobs = [j for j in material_jobs(project, SITE_URL) if (j.lang, j.campaign) in
+            {("es", "rights"), ("fr", "trafficking")}]  # fmt: skip
+    jobs += preview_jobs(project, SITE_URL)[:4]
     out = tmp_path / "again"
-    render_materials(project, out, SITE_URL, cache_dir=None, jobs=1, progress=lambda e: None)
-    render_previews(project, out, SITE_URL, cache_dir=None, jobs=1, progress=lambda e: None)
-    first, second = _tree(rendered.out), _tree(out)
-    assert sorted(first) == sorted(second)
-    different = [name for name in first if first[name] != second[name]]
+    run(jobs, out, Cache(None), 1, lambda e: None)
+    second = _tree(out)
+    first = _tree(rendered.out)
+    assert second
+    different = [name for name in second if first.get(name) != second[name]]
     assert not different, different
 
 
@@ -100,38 +115,38 @@ def test_unchanged_materials_come_from_the_cache(
 def test_a_changed_text_re_renders_only_its_materials(
     rendered: Rendered, project_copy: Path
 ) -> None:
+    """Only the jobs whose words changed get a new cache key (the copy is not a git
+    checkout, so its file dates differ from the session's: compare the copy with itself)."""
+    from puebla.materials.cache import Cache, job_key
+    from puebla.materials.runner import run
+    from puebla.materials.spec import material_jobs
+
+    def keys(root: Path) -> dict[str, str]:
+        return {j.label: job_key(j.key_data()) for j in material_jobs(load_project(root), SITE_URL)}
+
+    before = keys(project_copy)
     index = project_copy / "campaigns" / "rights" / "es" / "index.md"
     text = index.read_text(encoding="utf-8")
     cta = re.search(r"^call_to_action: (.+)$", text, re.M)
     assert cta is not None
     index.write_text(
-        text.replace(cta.group(0), "call_to_action: Comparta hoy estos materiales."),
+        text.replace(cta.group(0), "call_to_action: Comparte hoy estos materiales."),
         encoding="utf-8",
     )
-    events: list[Progress] = []
-    files = render_materials(
-        load_project(project_copy),
-        project_copy / "out",
-        SITE_URL,
-        cache_dir=rendered.cache,
-        progress=events.append,
-    )
-    rendered_now = sorted(e.label for e in events if not e.cached)
-    assert rendered_now, "the change was not noticed"
-    assert all(label.startswith("es/materials/rights/") for label in rendered_now), rendered_now
-    assert len(rendered_now) == 9 + 1  # 2 posters, 2 flyers, 2 card sheets, 3 social; the kit
-    poster = next(
-        f
-        for f in files
-        if f.lang == "es" and f.campaign == "rights" and f.filename == "poster-a4.pdf"
-    )
-    old = rendered.out / poster.url_path
-    assert poster.path.read_bytes() != old.read_bytes()
+    after = keys(project_copy)
+    changed = sorted(label for label in after if after[label] != before.get(label))
+    assert changed, "the change was not noticed"
+    assert all(label.startswith("es/materials/rights/") for label in changed), changed
+    assert len(changed) == 10  # 2 posters, 2 flyers, 2 card sheets, 4 social images
+    jobs = [j for j in material_jobs(load_project(project_copy), SITE_URL) if j.label in changed]
+    out = project_copy / "out"
+    run([j for j in jobs if j.family == "poster"], out, Cache(None), 1, lambda e: None)
+    new = out / "es/materials/rights/poster-a4.pdf"
+    assert new.read_bytes() != (rendered.out / "es/materials/rights/poster-a4.pdf").read_bytes()
+    assert "Comparte hoy estos materiales." in squash(pdftotext(new))
 
 
-def test_a_translation_that_cannot_fit_stops_the_build(
-    rendered: Rendered, project_copy: Path
-) -> None:
+def test_a_translation_that_cannot_fit_stops_the_build(project_copy: Path) -> None:
     index = project_copy / "campaigns" / "rights" / "es" / "index.md"
     text = index.read_text(encoding="utf-8")
     long = " ".join(
@@ -139,14 +154,17 @@ def test_a_translation_that_cannot_fit_stops_the_build(
     )
     text = re.sub(r"^headline: .+$", f"headline: {long}", text, count=1, flags=re.M)
     index.write_text(text, encoding="utf-8")
+    from puebla.materials.cache import Cache
+    from puebla.materials.runner import run
+    from puebla.materials.spec import material_jobs
+
+    jobs = [
+        j
+        for j in material_jobs(load_project(project_copy), SITE_URL)
+        if (j.lang, j.campaign) == ("es", "rights")  # the others are unchanged
+    ]
     with pytest.raises(ContentError) as caught:
-        render_materials(
-            load_project(project_copy),
-            project_copy / "out",
-            SITE_URL,
-            cache_dir=rendered.cache,
-            progress=lambda e: None,
-        )
+        run(jobs, project_copy / "out", Cache(None), None, lambda e: None)
     problems = caught.value.problems
     assert problems
     for problem in problems:
@@ -155,7 +173,8 @@ def test_a_translation_that_cannot_fit_stops_the_build(
         assert Path(problem.path).resolve() == index.resolve()
     materials = {re.search(r"material '([a-z0-9-]+)'", p.message).group(1) for p in problems}  # type: ignore[union-attr]
     assert {"poster-letter", "poster-a4", "flyer-a5", "social-1080x1080"} <= materials
-    assert "materials never cut text off" in str(caught.value)
+    assert "never shrink or cut text" in str(caught.value)
+    assert all(re.search(r"cut about \d+ characters", p.message) for p in problems)
 
 
 def test_download_list_names_every_file_with_its_real_size(
@@ -190,3 +209,34 @@ def test_human_sizes_are_localized() -> None:
     assert human_size(48_300, "en") == "48 kB"
     assert human_size(5_120, "es") == "5,1 kB"
     assert human_size(1_250_000, "fr") == "1,2\u202fMo"  # CLDR: narrow no-break space
+
+
+def test_a_real_site_url_prints_no_sample_mark(project: Project) -> None:
+    """With a real SITE_URL the SAMPLE mark goes; unreviewed Spanish still prints DRAFT."""
+    import io
+
+    import pypdf
+
+    from puebla.materials.fonts import font_files, make_instance, missing_instances
+    from puebla.materials.runner import work
+    from puebla.materials.spec import material_jobs
+
+    real = "https://outreach.example-ngo.net/"  # not a placeholder domain
+    jobs = [
+        j
+        for j in material_jobs(project, real)
+        if j.family == "poster" and j.variant == "a4" and j.campaign == "rights"
+    ]
+    fonts_dir = Path(project.root) / ".cache" / "materials" / "fonts"
+    for weight, path in missing_instances(fonts_dir):
+        make_instance(weight, path)
+    for job in jobs:
+        files, problems = work(job, font_files(fonts_dir))
+        assert not problems
+        for name in ("poster-a4.pdf", "poster-a4-print.pdf"):
+            reader = pypdf.PdfReader(io.BytesIO(files[name]))
+            text = " ".join(p.extract_text() for p in reader.pages)
+            assert "SAMPLE" not in text, (job.label, name)
+            assert ("outreach.example-ngo.net" in text) is True
+            draft = project.locales[job.lang].t("materials_draft").split()[0]
+            assert (draft in text) == (job.lang != "en"), (job.label, name)

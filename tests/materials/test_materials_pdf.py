@@ -1,282 +1,333 @@
-"""The printed materials as files: page sizes and boxes, fonts, text, QR codes, margins."""
+"""The PDFs as a print shop, a screen reader and a reader meet them, every campaign × language."""
 
 from __future__ import annotations
 
-import html
 import re
 import subprocess
 from pathlib import Path
 
+import page
+import pypdf
 import pytest
-from materials_helpers import Rendered, campaign_url, of_kind, pdftotext, published, squash
-from pypdf import PdfReader
+from materials_helpers import Rendered, campaign_url, pdftotext, published, squash
+from pdf_reading import (
+    bbox_lines,
+    chars,
+    colour_operators,
+    page_text,
+    rasterise,
+    sizes_of,
+    struct_elements,
+    zbar,
+)
 
+from puebla.materials.adapters import short_address
+from puebla.model.helplines import select_printable
 from puebla.model.project import Project
 
-MM = 72 / 25.4
-LETTER, A4 = (612.0, 792.0), (210 * MM, 297 * MM)
-HALF_LETTER, A5 = (396.0, 612.0), (148 * MM, 210 * MM)
-# file name → (trim size in pt, number of pages)
-EXPECTED = {
-    "poster-letter.pdf": (LETTER, 1),
-    "poster-a4.pdf": (A4, 1),
-    "poster-letter-print.pdf": (LETTER, 1),
-    "poster-a4-print.pdf": (A4, 1),
-    "flyer-half-letter.pdf": (HALF_LETTER, 2),
-    "flyer-a5.pdf": (A5, 2),
-    "card-sheet-letter.pdf": (LETTER, 2),
-    "card-sheet-a4.pdf": (A4, 2),
-}
-BLEED = 3 * MM
+PRINT = ("poster-letter-print.pdf", "poster-a4-print.pdf", "flyer-half-letter-print.pdf",
+         "flyer-a5-print.pdf", "card-print.pdf")  # fmt: skip
+SCREEN = ("poster-letter.pdf", "poster-a4.pdf", "flyer-half-letter.pdf", "flyer-a5.pdf",
+          "flyer-2up-letter.pdf", "flyer-2up-a4.pdf", "card-sheet-letter.pdf",
+          "card-sheet-a4.pdf")  # fmt: skip
+FILLABLE = ("poster-letter.pdf", "poster-a4.pdf", "flyer-half-letter.pdf", "flyer-a5.pdf")
+BLEED_PT = 3 * 72 / 25.4
+MIN_NUMBER_PT = {"poster": 28, "flyer": 20, "card": 9}
+CARD_NOTE_PT = 7
 
 
-def _size(box) -> tuple[float, float]:
-    return float(box.width), float(box.height)
+def _files(rendered: Rendered, names: tuple[str, ...]) -> list:
+    return [f for f in rendered.files if f.filename in names]
 
 
-def _close(a: tuple[float, float], b: tuple[float, float], tol: float = 0.02) -> bool:
-    return abs(a[0] - b[0]) <= tol and abs(a[1] - b[1]) <= tol
+def _numbers(project: Project, lang: str, family: str) -> list[str]:
+    """The numbers the material must print: what the help-line selection allows today."""
+    selection = select_printable(
+        project.help,
+        project.locales[lang],
+        project.today,
+        min_confidence="medium" if family == "poster" else "high",
+    )
+    return [line.channels[0].value for line in selection.lines]
 
 
 def test_every_campaign_and_language_has_every_pdf(rendered: Rendered, project: Project) -> None:
-    found = {(f.lang, f.campaign, f.filename) for f in of_kind(rendered, suffix=".pdf")}
-    expected = {(lang, cid, name) for lang, cid in published(project) for name in EXPECTED}
-    assert found == expected
+    for lang, cid in published(project):
+        names = {f.filename for f in rendered.files if (f.lang, f.campaign) == (lang, cid)}
+        assert {*PRINT, *SCREEN} <= names, (lang, cid)
 
 
-def test_page_sizes_and_page_counts(rendered: Rendered) -> None:
-    for item in of_kind(rendered, suffix=".pdf"):
-        trim, count = EXPECTED[item.filename]
-        reader = PdfReader(item.path)
-        assert len(reader.pages) == count, item.url_path
-        for page in reader.pages:
-            if item.kind == "poster-print":
-                continue  # checked below: the media box is larger than the trim
-            assert _close(_size(page.mediabox), trim), (item.url_path, page.mediabox)
-            assert "/TrimBox" not in page and "/BleedBox" not in page
+def test_print_shop_files_are_pdf_x4_in_cmyk(rendered: Rendered) -> None:
+    for item in _files(rendered, PRINT):
+        data = item.path.read_bytes()
+        reader = pypdf.PdfReader(item.path)
+        root = reader.trailer["/Root"]
+        xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+        assert "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in xmp, item.url_path
+        intents = root["/OutputIntents"]
+        assert len(intents) == 1 and intents[0]["/S"] == "/GTS_PDFX", item.url_path
+        profile = intents[0]["/DestOutputProfile"].get_object()
+        assert profile["/N"] == 4, "the output intent is not a CMYK profile"
+        assert profile.get_data()[16:20] == b"CMYK", item.url_path
+        ops, spaces = colour_operators(reader)
+        assert not ops & {"rg", "RG"}, f"{item.url_path}: RGB colour operators {ops}"
+        assert not {s for s in spaces if "RGB" in s}, f"{item.url_path}: RGB colour {spaces}"
+        assert b"/DeviceRGB" not in data or "RGB" not in str(spaces)
 
 
-def test_print_files_have_trim_and_bleed_boxes(rendered: Rendered) -> None:
-    for item in of_kind(rendered, kind="poster-print"):
-        trim_size, _ = EXPECTED[item.filename]
-        page = PdfReader(item.path).pages[0]
-        assert "/TrimBox" in page and "/BleedBox" in page, item.url_path
-        trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
-        assert _close(_size(trim), trim_size), (item.url_path, trim)
-        # 3 mm of bleed on every side of the trim
-        for side in ("left", "bottom"):
-            assert float(getattr(trim, side)) - float(getattr(bleed, side)) == pytest.approx(
-                BLEED, abs=0.02
-            )
-        for side in ("right", "top"):
-            assert float(getattr(bleed, side)) - float(getattr(trim, side)) == pytest.approx(
-                BLEED, abs=0.02
-            )
-        # the crop marks need room outside the bleed
-        assert float(media.left) < float(bleed.left) - 5 * MM
-        assert float(media.right) > float(bleed.right) + 5 * MM
+def test_print_shop_text_is_pure_black_or_knocked_out(rendered: Rendered) -> None:
+    """Every glyph is painted in 100 % K or paper white (text in the band), never CMY black."""
+    for item in _files(rendered, PRINT):
+        reader = pypdf.PdfReader(item.path)
+        for pg in reader.pages:
+            stream = pg.get_contents().get_data().decode("latin1")
+            fill = None
+            for token in re.finditer(r"([-\d.\s]+)\s(scn|k)\b|\b(Tj|TJ)\b|(/\w+)\s+cs\b", stream):
+                if token.group(2):
+                    values = tuple(float(v) for v in token.group(1).split()[-4:])
+                    fill = values
+                elif token.group(3):
+                    assert fill in {(0, 0, 0, 1), (0, 0, 0, 0)}, (item.url_path, fill)
 
 
-def test_fonts_are_embedded_subsets(rendered: Rendered) -> None:
-    for item in of_kind(rendered, suffix=".pdf"):
-        out = subprocess.run(
-            ["pdffonts", str(item.path)], check=True, capture_output=True, text=True
-        ).stdout
-        rows = out.splitlines()[2:]
-        assert rows, f"{item.url_path} has no fonts, so no real text"
-        for row in rows:
-            emb, sub = row.split()[-5:-3]
-            assert (emb, sub) == ("yes", "yes"), f"{item.url_path}: {row}"
-            assert "Type 3" not in row
+def test_trim_box_and_3_mm_bleed_box_on_every_print_page(rendered: Rendered) -> None:
+    for item in _files(rendered, PRINT):
+        for pg in pypdf.PdfReader(item.path).pages:
+            trim = [float(v) for v in pg.trimbox]
+            bleed = [float(v) for v in pg.bleedbox]
+            media = [float(v) for v in pg.mediabox]
+            expected = [trim[0] - BLEED_PT, trim[1] - BLEED_PT, trim[2] + BLEED_PT,
+                        trim[3] + BLEED_PT]  # fmt: skip
+            assert bleed == pytest.approx(expected, abs=0.01), item.url_path
+            # room for the crop marks outside the bleed
+            assert media[0] < bleed[0] - 8 and media[2] > bleed[2] + 8, item.url_path
 
 
-def test_no_raster_images_in_print_files(rendered: Rendered) -> None:
-    """Everything is vector (the QR code included), so nothing falls below 300 ppi."""
-    for item in of_kind(rendered, suffix=".pdf"):
-        for page in PdfReader(item.path).pages:
-            xobjects = page["/Resources"].get("/XObject", {})
-            images = [k for k, v in xobjects.items() if v.get_object().get("/Subtype") == "/Image"]
-            assert not images, f"{item.url_path} has raster images {images}"
+def test_crop_marks_sit_outside_the_bleed(rendered: Rendered, tmp_path: Path) -> None:
+    """Dark pixels at the corners, between the bleed box and the media box edge."""
+    from PIL import Image
+
+    item = _files(rendered, ("card-print.pdf",))[0]
+    png = rasterise(item.path, 0, 150, tmp_path / "card")
+    with Image.open(png) as image:
+        grey = image.convert("L")
+        # pdftoppm renders the media box; the trim starts 9 mm in, the bleed 6 mm in.
+        px = 150 / 25.4
+        corner = grey.crop((0, 0, round(5.5 * px), round(9 * px + 2)))
+        assert min(corner.getdata()) < 80, "no crop mark at the top-left corner"
 
 
-@pytest.mark.parametrize("name", ["poster-letter.pdf", "poster-a4-print.pdf", "flyer-a5.pdf"])
-def test_text_is_extractable_in_reading_order(
-    rendered: Rendered, project: Project, name: str
-) -> None:
-    for item in of_kind(rendered, suffix=name):
-        words = project.campaigns[item.campaign].texts[item.lang]
-        text = squash(pdftotext(item.path))
-        order = [words.headline, *words.messages, words.call_to_action]
-        positions = [text.find(squash(part)) for part in order]
-        assert -1 not in positions, (item.url_path, order, text)
-        assert positions == sorted(positions), f"{item.url_path}: not in reading order"
-
-
-def _words(pdf: Path) -> list[tuple[float, float, float, str]]:
-    """(xMin, xMax, yMin, word) of every word in the PDF, from pdftotext's bounding boxes."""
-    found = re.findall(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>',
-        pdftotext(pdf, "-bbox"),
-    )
-    return [(float(x0), float(x1), float(y), html.unescape(w)) for x0, y, x1, w in found]
-
-
-def _printed_together(pdf: Path, country: str, number: str) -> bool:
-    """The number follows its country on the same line, or sits under it in its column."""
-    words = _words(pdf)
-    first, last = country.split()[0], country.split()[-1]
-    for x0, _, y, word in words:
-        if word != first:
-            continue
-        ends = [e for s, e, yy, w in words if w == last and abs(yy - y) < 1 and s >= x0]
-        end = min(ends, default=None)
-        for nx, _, ny, other in words:
-            if other != number or end is None:
-                continue
-            same_line = abs(ny - y) < 3 and 0 < nx - end < 20
-            below = abs(nx - x0) < 1 and 0 < ny - y < 40
-            if same_line or below:
-                return True
-    return False
-
-
-def test_help_lines_are_the_high_confidence_ones(rendered: Rendered, project: Project) -> None:
-    high = [line for line in project.help.lines if line.confidence == "high"]
-    other = [line for line in project.help.lines if line.confidence != "high"]
-    assert high
-    for item in of_kind(rendered, suffix="poster-letter.pdf"):
-        text = squash(pdftotext(item.path))
-        for line in high:
-            number = next(c.value for c in line.contacts if c.kind == "call")
-            country = (
-                project.help.countries[line.country].get(item.lang)
-                or project.help.countries[line.country]["en"]
-            )
-            assert _printed_together(item.path, country, number), (item.url_path, country)
-        for line in other:
-            for contact in line.contacts:
-                assert contact.value not in text, f"{item.url_path} shows a {line.confidence} line"
-
-
-def test_every_printed_line_says_who_runs_it(rendered: Rendered, project: Project) -> None:
-    """Posters, flyers and cards print each line with the kind of body that runs it."""
-    printed = [line for line in project.help.lines if line.confidence == "high"]
-    items = [
-        f for f in rendered.files if f.format == "PDF" and f.kind in ("poster", "flyer", "card")
-    ]
-    assert items
-    for item in items:
-        text = squash(pdftotext(item.path))
-        locale = project.locales[item.lang]
-        for line in printed:
-            number = next(c.value for c in line.contacts if c.kind == "call")
-            assert number in text, (item.url_path, number)
-            kind = locale.t("helpline_kind_short_" + line.operator_kind.replace("-", "_"))
-            assert squash(kind) in text, (item.url_path, line.id, kind)
-
-
-def test_card_sheets_carry_the_card_words(rendered: Rendered, project: Project) -> None:
-    for item in of_kind(rendered, kind="card"):
-        words = project.campaigns[item.campaign].texts[item.lang]
-        front = squash(pdftotext(item.path, "-f", "1", "-l", "1"))
-        assert front.count(squash(words.card_title)) == 8, item.url_path  # eight cards a sheet
-        for point in words.card_points:
-            assert squash(point) in front, (item.url_path, point)
-
-
-def test_url_is_printed_in_words(rendered: Rendered) -> None:
-    for item in of_kind(rendered, suffix=".pdf"):
-        text = re.sub(r"\s+", "", pdftotext(item.path))
-        assert campaign_url(item.lang, item.campaign) in text, item.url_path
-
-
-def _decode(pdf: Path, page: int, tmp: Path) -> list[str]:
-    prefix = tmp / f"{pdf.stem}-{page}"
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            "300",
-            "-gray",
-            "-png",
-            "-f",
-            str(page),
-            "-l",
-            str(page),
-            str(pdf),
-            str(prefix),
-        ],
-        check=True,
-    )
-    image = next(tmp.glob(f"{prefix.name}*.png"))
-    out = subprocess.run(
-        ["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True
-    )
-    image.unlink()
-    return out.stdout.split()
-
-
-@pytest.mark.parametrize(
-    ("name", "page"),
-    [("poster-a4-print.pdf", 1), ("flyer-a5.pdf", 1), ("card-sheet-letter.pdf", 2)],
-)
-def test_qr_codes_decode_to_the_campaign_page(
-    rendered: Rendered, tmp_path: Path, name: str, page: int
-) -> None:
-    for item in of_kind(rendered, suffix=name):
-        codes = _decode(item.path, page, tmp_path)
-        expected = campaign_url(item.lang, item.campaign)
-        assert codes, f"no QR code read in {item.url_path}"
-        assert set(codes) == {expected}, item.url_path
-        if item.kind == "card":
-            assert len(codes) == 8, "one code on every card of the sheet"
-
-
-def _words_boxes(pdf: Path) -> list[tuple[int, float, float, float, float]]:
-    """(page, xMin, yMin, xMax, yMax) of every word, from pdftotext -bbox."""
-    html = pdftotext(pdf, "-bbox")
-    boxes = []
-    for page_no, page in enumerate(html.split("<page ")[1:], start=1):
-        for m in re.finditer(
-            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', page
-        ):
-            boxes.append((page_no, *map(float, m.groups())))
-    return boxes
-
-
-def test_text_stays_inside_a_safe_margin(rendered: Rendered) -> None:
-    """Print shops want text at least 5 mm inside the trim; nothing is clipped at an edge."""
-    for item in of_kind(rendered, suffix=".pdf"):
-        if item.kind == "card":
-            continue  # checked per card below
-        reader = PdfReader(item.path)
-        for page_no, x0, y0, x1, y1 in _words_boxes(item.path):
-            page = reader.pages[page_no - 1]
-            trim = page.trimbox
-            height = float(page.mediabox.height)
-            left, right = float(trim.left), float(trim.right)
-            top, bottom = height - float(trim.top), height - float(trim.bottom)  # to top-down
-            margin = 5 * MM
-            assert x0 >= left + margin and x1 <= right - margin, (item.url_path, x0, x1)
-            assert y0 >= top + margin and y1 <= bottom - margin, (item.url_path, y0, y1)
-
-
-def test_card_text_stays_on_its_card(rendered: Rendered) -> None:
-    card_w, card_h, gap = 85 * MM, 55 * MM, 5 * MM
-    for item in of_kind(rendered, kind="card"):
-        page_w, page_h = EXPECTED[item.filename][0]
-        x0 = (page_w - (2 * card_w + gap)) / 2
-        y0 = (page_h - (4 * card_h + 3 * gap)) / 2
-        cards = [
-            (x0 + c * (card_w + gap), y0 + r * (card_h + gap)) for r in range(4) for c in range(2)
+def test_home_print_pdfs_are_tagged_pdf_ua(rendered: Rendered, project: Project) -> None:
+    for item in _files(rendered, SCREEN):
+        reader = pypdf.PdfReader(item.path)
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root, item.url_path
+        assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == True  # noqa: E712
+        expected_lang = item.lang
+        assert str(root["/Lang"]) == expected_lang, item.url_path
+        assert root["/ViewerPreferences"]["/DisplayDocTitle"] is True or bool(
+            root["/ViewerPreferences"]["/DisplayDocTitle"]
+        )
+        assert reader.metadata and reader.metadata.title, item.url_path
+        figures = [e for e in struct_elements(reader) if e["/S"] == "/Figure"]
+        address = short_address(campaign_url(item.lang, item.campaign))
+        assert figures and all(str(e.get("/Alt", "")).strip() for e in figures), item.url_path
+        assert any(address in str(e["/Alt"]) for e in figures), (item.url_path, "QR alt")
+        links = [
+            a.get_object()
+            for pg in reader.pages
+            for a in pg.get("/Annots", [])
+            if a.get_object().get("/Subtype") == "/Link"
         ]
-        for _, wx0, wy0, wx1, wy1 in _words_boxes(item.path):
-            inside = [
-                (cx, cy)
-                for cx, cy in cards
-                if wx0 >= cx + 2 * MM
-                and wx1 <= cx + card_w - 2 * MM
-                and wy0 >= cy + 1.5 * MM
-                and wy1 <= cy + card_h - 1.5 * MM
+        assert links, f"{item.url_path}: the address is not a link"
+        assert {str(a["/A"]["/URI"]) for a in links} == {campaign_url(item.lang, item.campaign)}
+
+
+def test_home_print_pdfs_pass_the_pdf_ua_1_rules(rendered: Rendered) -> None:
+    failures = {}
+    for item in _files(rendered, SCREEN):
+        report = page.validate_pdf(str(item.path), profile="ua1")
+        if not report.is_compliant:
+            failures[item.url_path] = sorted({f.rule_id for f in report.failures})
+    assert not failures, failures
+
+
+def test_single_items_have_one_fillable_local_contact_field(
+    rendered: Rendered, project: Project
+) -> None:
+    for item in _files(rendered, FILLABLE):
+        reader = pypdf.PdfReader(item.path)
+        fields = reader.get_fields() or {}
+        assert len(fields) == 1, (item.url_path, list(fields))
+        field = next(iter(fields.values()))
+        assert field.get("/FT") == "/Tx"
+        assert str(field.get("/TU")) == project.locales[item.lang].t("materials_local_contact")
+    for item in _files(rendered, PRINT):  # print shops get a write-in box, not a field
+        assert not pypdf.PdfReader(item.path).get_fields()
+
+
+def test_help_numbers_are_the_hero(rendered: Rendered, project: Project) -> None:
+    """Posters ≥ 28 pt, flyer fronts ≥ 20 pt, cards ≥ 9 pt, every printable line present."""
+    checks = [
+        ("poster", ("poster-letter.pdf", "poster-a4.pdf", "poster-letter-print.pdf"), 0),
+        ("flyer", ("flyer-half-letter.pdf", "flyer-a5-print.pdf", "flyer-2up-letter.pdf"), 0),
+        ("card", ("card-print.pdf",), 1),
+        ("card", ("card-sheet-letter.pdf",), 1),
+    ]
+    for family, names, page_index in checks:
+        for item in _files(rendered, names):
+            numbers = _numbers(project, item.lang, family)
+            assert numbers
+            for number in numbers:
+                sizes = sizes_of(item.path, page_index, number)
+                assert sizes, f"{item.url_path}: {number} is missing"
+                assert min(sizes) >= MIN_NUMBER_PT[family], (item.url_path, number, sizes)
+
+
+def test_flyer_fronts_label_every_line(rendered: Rendered, project: Project) -> None:
+    for item in _files(rendered, ("flyer-half-letter.pdf", "flyer-a5.pdf")):
+        # pdfium marks a hyphen at a line end as U+0002
+        text = re.sub(r"\s+", "", page_text(item.path, 0).replace("\x02", "-"))
+        selection = select_printable(
+            project.help, project.locales[item.lang], project.today, min_confidence="high"
+        )
+        for line in selection.lines:
+            assert re.sub(r"\s+", "", line.label) in text, (item.url_path, line.label)
+
+
+def test_card_text_is_at_least_7_pt(rendered: Rendered, project: Project) -> None:
+    for item in _files(rendered, ("card-print.pdf",)):
+        marks = "".join(_marks(project, item))
+        for index in (0, 1):
+            small = [
+                c
+                for c in chars(item.path, index)
+                if c.text.strip() and c.size < CARD_NOTE_PT and c.text not in marks
             ]
-            assert inside, f"{item.url_path}: a word at {wx0:.0f},{wy0:.0f} is off its card"
+            assert not small, (item.url_path, "".join(c.text for c in small[:40]))
+
+
+def _marks(project: Project, item) -> list[str]:  # type: ignore[no-untyped-def]
+    return ["SAMPLE — set SITE_URL", project.locales[item.lang].t("materials_draft")]
+
+
+def test_same_font_sizes_in_every_language(rendered: Rendered, project: Project) -> None:
+    """One type scale: the sizes used by an item are the same in every language."""
+    by_item: dict[tuple[str, str], dict[str, set[float]]] = {}
+    for item in _files(rendered, PRINT + SCREEN):
+        reader_pages = len(pypdf.PdfReader(item.path).pages)
+        sizes = {c.size for p in range(reader_pages) for c in chars(item.path, p) if c.text.strip()}
+        by_item.setdefault((item.campaign, item.filename), {})[item.lang] = sizes
+    for key, per_lang in by_item.items():
+        reference = per_lang["en"]
+        for lang, sizes in per_lang.items():
+            assert sizes == reference, (key, lang, sorted(sizes ^ reference))
+
+
+def _field_texts(project: Project, lang: str, cid: str) -> list[str]:
+    text = project.campaigns[cid].texts[lang]
+    return [text.headline, *text.messages, text.call_to_action]
+
+
+def _words(text: str) -> list[str]:
+    text = text.replace("’", "'").replace("\u202f", " ")
+    return [w.strip(".,:;!?«»“”\"'()") for w in text.split()]
+
+
+def test_no_single_word_last_line(rendered: Rendered, project: Project) -> None:
+    """The last line of a headline, message or call to action has at least two words."""
+    for item in _files(rendered, ("poster-letter.pdf", "poster-a4.pdf", "flyer-a5.pdf")):
+        lines = [[w for w in line if w.strip()] for line in bbox_lines(item.path)]
+        for field in _field_texts(project, item.lang, item.campaign):
+            last = _words(field)[-1]
+            ends = [line for line in lines if line and _words(line[-1])[-1] == last]
+            assert ends, (item.url_path, field)
+            assert all(len(line) >= 2 for line in ends), (item.url_path, field, ends)
+
+
+def test_the_address_is_never_split(rendered: Rendered) -> None:
+    for item in _files(rendered, PRINT + SCREEN):
+        address = short_address(campaign_url(item.lang, item.campaign))
+        lines = [" ".join(line) for line in bbox_lines(item.path)]
+        assert any(address in line for line in lines), (item.url_path, address)
+
+
+def test_typographic_quotes_and_apostrophes(rendered: Rendered) -> None:
+    for item in _files(rendered, ("poster-letter.pdf", "flyer-a5.pdf", "card-print.pdf")):
+        text = pdftotext(item.path)
+        assert "'" not in text and '"' not in text, item.url_path
+        if item.lang == "fr":  # narrow no-break space before ? and : (pdfium keeps U+202F)
+            pages = len(pypdf.PdfReader(item.path).pages)
+            both = "".join(page_text(item.path, i) for i in range(pages))
+            assert re.search("\u202f[:;!?]", both), item.url_path
+
+
+def test_qr_codes_decode_to_the_page_in_the_same_language(
+    rendered: Rendered, tmp_path: Path
+) -> None:
+    for item in _files(rendered, ("poster-letter.pdf", "flyer-a5-print.pdf", "card-print.pdf")):
+        index = 1 if item.filename == "card-print.pdf" else 0
+        png = rasterise(item.path, index, 300, tmp_path / f"{item.lang}-{item.campaign}")
+        assert zbar(png) == [campaign_url(item.lang, item.campaign)], item.url_path
+
+
+def test_placeholder_and_draft_marks(rendered: Rendered, project: Project) -> None:
+    """The example domain stamps SAMPLE; unreviewed languages (all but English) say DRAFT."""
+    for item in _files(rendered, PRINT + SCREEN):
+        text = squash(pdftotext(item.path))
+        assert "SAMPLE — set SITE_URL" in text, item.url_path
+        draft = project.locales[item.lang].t("materials_draft")
+        if item.lang == "en":
+            assert draft not in text, item.url_path
+        else:
+            assert squash(draft) in text, item.url_path
+
+
+def test_dates_come_from_the_content_s_last_commit(rendered: Rendered, project: Project) -> None:
+    for item in _files(rendered, ("poster-letter.pdf", "card-print.pdf")):
+        campaign = project.campaigns[item.campaign]
+        paths = [campaign.path, project.locales[item.lang].path, project.help.path]
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cI", "--", *map(str, paths)],
+            cwd=project.root,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        if not out:
+            pytest.fail("the project is not a git checkout: cannot check the file dates")
+        created = pypdf.PdfReader(item.path).metadata["/CreationDate"]
+        assert created.startswith("D:" + re.sub(r"\D", "", out[:19])), (item.url_path, created)
+
+
+def test_text_comes_in_reading_order(rendered: Rendered, project: Project) -> None:
+    """Extracted text (content stream order) follows the visual order: headline, help,
+    messages, call to action, address."""
+    for item in _files(rendered, ("poster-letter.pdf", "flyer-a5.pdf")):
+        text = squash(page_text(item.path, 0).replace("\x02", "-"))
+        words = project.campaigns[item.campaign].texts[item.lang]
+        numbers = _numbers(project, item.lang, item.family if hasattr(item, "family") else
+                           item.filename.split("-")[0])  # fmt: skip
+        marks = [
+            _words(words.headline)[0],
+            numbers[0],
+            _words(words.messages[0])[0],
+            _words(words.call_to_action)[0],
+            short_address(campaign_url(item.lang, item.campaign)),
+        ]
+        positions = [text.replace("’", "'").find(m) for m in marks]
+        assert -1 not in positions and positions == sorted(positions), (item.url_path, positions)
+
+
+def test_font_subset_prefixes_are_unique(rendered: Rendered) -> None:
+    seen: dict[str, str] = {}
+    for item in _files(rendered, PRINT + SCREEN):
+        out = subprocess.run(
+            ["pdffonts", str(item.path)], capture_output=True, text=True, check=True
+        ).stdout
+        names = [line.split()[0] for line in out.splitlines()[2:] if line.strip()]
+        assert names and all(n.split("+")[0] != "MPDFAA" for n in names)
+        prefixes = [n.split("+")[0] for n in names]
+        assert len(set(prefixes)) == len(prefixes), (item.url_path, names)
+        for prefix in prefixes:
+            assert seen.setdefault(prefix, item.url_path) == item.url_path, (prefix, item.url_path)

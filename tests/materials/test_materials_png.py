@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import subprocess
+import tempfile
 from collections import Counter
+from pathlib import Path
 
 from materials_helpers import Rendered, of_kind, published
 from PIL import Image
 
 from puebla.model.colors import contrast, rgb
+from puebla.model.helplines import select_printable
 from puebla.model.project import Project
 
 SOCIAL = {
     "social-1080x1080.png": (1080, 1080),
     "social-1080x1350.png": (1080, 1350),
+    "social-1080x1440.png": (1080, 1440),
     "social-1080x1920.png": (1080, 1920),
 }
-UNSAFE = 250
+UNSAFE = 250  # stories: apps cover the top and bottom 250 px
+SIDE = (1080 - 1012) // 2  # 4:5 posts lose thin strips at the sides in the 3:4 profile grid
+FEED_THUMB = 360  # px: one third of a phone screen's width, a post in the profile grid
 
 
 def _hex(color: tuple[int, int, int]) -> str:
@@ -34,7 +41,7 @@ def test_social_images_have_the_right_sizes(rendered: Rendered, project: Project
 def test_social_text_stays_out_of_the_top_and_bottom_250_px(
     rendered: Rendered, project: Project
 ) -> None:
-    for item in of_kind(rendered, kind="social"):
+    for item in of_kind(rendered, suffix="social-1080x1920.png"):
         background = rgb(project.campaigns[item.campaign].colors["primary"])
         with Image.open(item.path) as image:
             rgb_image = image.convert("RGB")
@@ -94,3 +101,60 @@ def test_link_previews_for_every_page(rendered: Rendered, project: Project) -> N
         assert path.stat().st_size < 1_000_000, url_path
         with Image.open(path) as image:
             assert image.size == (1200, 630), url_path
+
+
+def test_social_text_stays_inside_the_central_1012_px(rendered: Rendered, project: Project) -> None:
+    for item in of_kind(rendered, kind="social"):
+        background = rgb(project.campaigns[item.campaign].colors["primary"])
+        with Image.open(item.path) as image:
+            rgb_image = image.convert("RGB")
+            for box in ((0, 0, SIDE, image.height), (1080 - SIDE, 0, 1080, image.height)):
+                colors = rgb_image.crop(box).getcolors(maxcolors=4)
+                assert colors is not None and [c for _, c in colors] == [background], (
+                    item.url_path,
+                    box,
+                )
+
+
+def _ocr_words(path: Path, width: int | None = None) -> list[tuple[str, int]]:
+    """(word, pixel height) of what tesseract reads; ``width`` scales the image down first."""
+    with Image.open(path) as image:
+        if width:  # what the feed shows, enlarged again so the OCR engine sees those pixels
+            small = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+            image = small.resize((small.width * 3, small.height * 3), Image.BICUBIC)
+        with tempfile.NamedTemporaryFile(suffix=".png") as tmp:
+            image.convert("L").save(tmp.name)
+            out = subprocess.run(
+                ["tesseract", tmp.name, "-", "--psm", "11", "tsv"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+    words = []
+    for row in out.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) == 12 and cols[11].strip():
+            words.append((cols[11].strip(), int(cols[9])))
+    return words
+
+
+def test_social_images_carry_big_help_numbers(rendered: Rendered, project: Project) -> None:
+    """Every printable line's number, measured on the pixels: digits at least 36 px tall
+    at full size, and still read by OCR on a feed thumbnail a third of the screen wide."""
+    for item in of_kind(rendered, kind="social"):
+        selection = select_printable(
+            project.help, project.locales[item.lang], project.today, min_confidence="high"
+        )
+        numbers = [line.channels[0].value for line in selection.lines]
+        assert numbers
+        full = _ocr_words(item.path)
+        # the longest group of digits of each number (OCR splits "800 5533 000" into words)
+        for number in numbers:
+            part = max(number.replace("-", " ").split(), key=len)
+            heights = [h for w, h in full if part in w.replace("-", "")]
+            assert heights, f"{item.url_path}: {number} not found"
+            assert max(heights) >= 36, (item.url_path, number, heights)
+        thumb = " ".join(w for w, _ in _ocr_words(item.path, FEED_THUMB))
+        for number in numbers:
+            part = max(number.replace("-", " ").split(), key=len)
+            assert part in thumb.replace("-", ""), f"{item.url_path}: {number} unreadable small"

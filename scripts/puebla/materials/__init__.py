@@ -1,9 +1,12 @@
 """Printed and social outreach materials, and the site's link previews.
 
-Per campaign and language: posters (Letter, A4, print-shop files with bleed), two-sided
-flyers, sheets of pocket cards, social images and a ZIP kit; per site page: a 1200 × 630
-link preview. Every word comes from the content model; text is fitted with the real font
-metrics and the build fails, naming the field, when a translation cannot fit.
+Per campaign and language: posters (Letter, A4), two-sided flyers (half letter, A5, and a
+2-up sheet), sheets of pocket cards — each as a tagged PDF/UA-1 file for screens and home
+printers and, for print shops, as PDF/X-4 in CMYK with 3 mm bleed and crop marks — social
+images (four sizes) and a ZIP kit; per site page: a 1200 × 630 link preview. Every design is
+an HTML/CSS template in ``templates/`` rendered by WeasyPrint (PNGs rasterised by pdfium).
+Every word comes from the content model; one type size per item in every language, and the
+build fails, naming the field and how much to cut, when a translation does not fit.
 
 The site build calls :func:`render_materials` and :func:`render_previews` into a staging
 folder, and :func:`materials_markdown` for the download pages.
@@ -12,12 +15,14 @@ folder, and :func:`materials_markdown` for the download pages.
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
 from ..model.project import Project
+from .adapters import is_placeholder_url
 from .cache import Cache, job_key
 from .catalog import ENTRIES
 from .kit import build_zip, kit_name
@@ -40,7 +45,7 @@ class MaterialFile:
 
     lang: str
     campaign: str
-    kind: str  # poster, poster-print, flyer, card, social, kit
+    kind: str  # poster, poster-print, flyer, flyer-print, card, card-print, social, kit
     filename: str  # e.g. "poster-a4.pdf"
     url_path: str  # relative to the site root, e.g. "es/materials/rights/poster-a4.pdf"
     path: Path  # the file on disk: out_dir / url_path
@@ -51,10 +56,33 @@ class MaterialFile:
     alt: str  # alt text of the thumbnail, in ``lang``
 
 
-def _pixels(path: Path) -> str:
+def _size(path: Path) -> str:
+    """Pixel size of a PNG; the trim size of the print-shop card (the one PDF without paper)."""
+    if path.suffix == ".pdf":
+        return "85 × 55 mm"
     with Image.open(path) as image:
         width, height = image.size
     return f"{width} × {height} px"
+
+
+_WARNED: set[str] = set()
+
+
+def warn_placeholder(site_url: str) -> None:
+    """Say once per process, loudly, that the materials point at a placeholder address."""
+    if not is_placeholder_url(site_url) or site_url in _WARNED:
+        return
+    _WARNED.add(site_url)
+    bar = "!" * 78
+    print(
+        f"{bar}\nWARNING: SITE_URL is unset or the example domain ({site_url or 'unset'}).\n"
+        "Every QR code and printed address points there, and every material is stamped\n"
+        "'SAMPLE — set SITE_URL'. Set SITE_URL to the published address, e.g.\n"
+        "  SITE_URL=https://outreach.example.net/ make site\n"
+        f"{bar}",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def render_materials(
@@ -73,6 +101,7 @@ def render_materials(
     ``jobs`` processes (default: one per core). ``progress`` receives one event per item.
     """
     out_dir = Path(out_dir)
+    warn_placeholder(site_url)
     cache = Cache(cache_dir)
     job_list = material_jobs(project, site_url)
     outputs = run(job_list, out_dir, cache, jobs, progress)
@@ -103,7 +132,7 @@ def render_materials(
                     url_path=f"{base}/{entry.filename}",
                     path=path,
                     format=entry.format,
-                    paper=loc.t(entry.paper_key) if entry.paper_key else _pixels(path),
+                    paper=loc.t(entry.paper_key) if entry.paper_key else _size(path),
                     size_bytes=path.stat().st_size,
                     thumbnail=f"{base}/{entry.thumbnail}" if thumb else None,
                     alt=loc.t("materials_alt", material=name, text=getattr(text, entry.alt_field)),

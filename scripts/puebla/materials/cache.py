@@ -21,7 +21,7 @@ from typing import Any
 
 from .fonts import source_digest
 
-_LIBRARIES = ("fpdf2", "pillow", "segno", "fonttools")
+_LIBRARIES = ("weasyprint", "pydyf", "pypdfium2", "pillow", "segno", "fonttools", "pyphen")
 _MANIFEST = "manifest.json"
 
 
@@ -30,7 +30,9 @@ def code_version() -> str:
     """Hash of this package's source, the rendering libraries' versions and the font."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(
+        p for p in package.rglob("*") if p.suffix in (".py", ".html", ".css", ".icc", ".svg")
+    ):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     for name in _LIBRARIES:

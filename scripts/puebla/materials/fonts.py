@@ -1,15 +1,17 @@
 """The one typeface of every material: Noto Sans from PyPI, instanced into static weights.
 
-Noto Sans ships as a variable font. fpdf2 can instance it itself (``add_font(...,
-variations=...)``) but that takes seconds per document, and Pillow measures a variable font
-differently from fpdf2 unless the axes are set exactly. So the build instances the two
-weights it uses once, into plain TrueType files that both renderers and the text measurer
-share: one set of glyph advances everywhere, so a line that fits in the PDF fits in the PNG.
+Noto Sans ships as a variable font; WeasyPrint lays out a static instance about ten times
+faster, so the build instances the two weights it uses once, into plain TrueType files
+(cached with the materials) that every template's ``@font-face`` points to.
 
-The OpenType layout tables (GSUB/GPOS/GDEF) are dropped before instancing: neither fpdf2
-(without text shaping) nor the measurer uses them, and instancing GPOS is what makes the
-full instancer slow. Text is NFC-normalised (see ``fit.py``), so accented letters are
-precomposed glyphs and need no mark positioning. The font is never fetched at build time.
+The OpenType layout tables (GSUB/GPOS/GDEF) are dropped before instancing (instancing GPOS
+is what makes the full instancer slow), and the instance keeps the Latin script only (Basic
+Latin to Latin Extended, the combining marks, general punctuation, currency and arrows,
+Latin Extended-D for Mayan orthographies' saltillo): the languages of the campaigns, at a
+quarter of the size. The fillable PDF field embeds the whole font, so this keeps every
+home-print PDF light. Text is NFC-normalised, so accented letters are precomposed glyphs.
+A campaign in another script needs a font that covers it here. The font is never fetched
+at build time.
 """
 
 from __future__ import annotations
@@ -26,6 +28,21 @@ import fontpkg
 FAMILY = "Noto Sans"
 WEIGHTS = (400, 700)
 _DROPPED_TABLES = ("GSUB", "GPOS", "GDEF")
+LATIN = (
+    *range(0x20, 0x250),  # Basic Latin … Latin Extended-B
+    *range(0x250, 0x2B0),  # IPA extensions (ɛ, ɔ in some orthographies)
+    *range(0x2B0, 0x370),  # spacing modifiers and combining diacritics
+    *range(0x1E00, 0x1F00),  # Latin Extended Additional
+    *range(0x2000, 0x2070),  # punctuation, spaces (incl. U+202F narrow no-break space)
+    *range(0x20A0, 0x20C1),  # currency
+    *range(0x2190, 0x2200),  # arrows
+    *range(0xA720, 0xA800),  # Latin Extended-D (saltillo ꞌ)
+    0x2122,
+    0x2116,
+    0x00A0,
+    0xFB01,
+    0xFB02,
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,10 @@ class FontFiles:
 
     def path(self, weight: int) -> str:
         return self.bold if weight >= 600 else self.regular
+
+    def folders(self) -> tuple[Path, ...]:
+        """Where the instances are: the only font files a template may load."""
+        return tuple(sorted({Path(self.regular).parent, Path(self.bold).parent}))
 
 
 def source_font() -> Path:
@@ -51,7 +72,7 @@ def source_digest() -> str:
 
 
 def instance_name(weight: int) -> str:
-    return f"NotoSans-{source_digest()[:16]}-{weight}.ttf"
+    return f"NotoSans-{source_digest()[:16]}-latin-{weight}.ttf"
 
 
 def make_instance(weight: int, target: str) -> str:
@@ -66,6 +87,17 @@ def make_instance(weight: int, target: str) -> str:
     static = instancer.instantiateVariableFont(
         font, {"wght": weight, "wdth": 100}, optimize=False, updateFontNames=False
     )
+    from fontTools import subset
+
+    options = subset.Options()
+    options.layout_features = []
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    options.glyph_names = False
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=LATIN)
+    subsetter.subset(static)
     static.recalcTimestamp = False  # same bytes every time: the PDFs embed a subset of it
     style = "Bold" if weight >= 600 else "Regular"
     # Distinct names per weight, so the two embedded subsets are told apart in the PDF.

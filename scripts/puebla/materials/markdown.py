@@ -10,6 +10,7 @@ from PIL import Image
 from ..model.locales import SOURCE_LANGUAGE
 from ..model.project import Project
 from ..site.text import html_escape, md_escape
+from .adapters import is_reviewed
 from .catalog import ENTRIES
 
 if TYPE_CHECKING:
@@ -85,6 +86,10 @@ def materials_markdown(files: list[MaterialFile], project: Project, lang: str) -
         title = campaign.translations[lang]["index"].title
         out.append(f"## {md_escape(title)} {{#materials-{cid}}}\n")
         out.append(md_escape(loc.t("commitment_label", number=campaign.commitment)) + "\n")
+        if not is_reviewed(project, lang, cid):
+            out.append(
+                f'<p class="puebla-draft"><strong>{html_escape(loc.t("materials_drafts"))}</strong></p>\n'
+            )
         rows = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + " --- |" * len(header)]
         for item in items:
             name = loc.t(NAME_KEYS.get(item.filename, "material_kit"))
@@ -99,5 +104,17 @@ def materials_markdown(files: list[MaterialFile], project: Project, lang: str) -
                 human_size(item.size_bytes, lang),
             ]
             rows.append("| " + " | ".join(cells) + " |")
+        out.append("\n".join(rows) + "\n")
+    kits = [f for f in files if f.lang == lang and f.kind == "partner-kit"]
+    if kits:
+        out.append(f"## {md_escape(loc.t('materials_partners'))} {{#materials-partners}}\n")
+        rows = [f"| {_cell(loc.t('materials_col_item'))} | {_cell(loc.t('materials_col_file_size'))} |",
+                "| --- | --- |"]  # fmt: skip
+        for kit in kits:
+            link = posixpath.relpath(kit.url_path, page_dir)
+            rows.append(
+                f'| <a href="{html_escape(link)}" download>{_cell(kit.paper)}</a> | '
+                f"{human_size(kit.size_bytes, lang)} |"
+            )
         out.append("\n".join(rows) + "\n")
     return "\n".join(out)

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from ..errors import ContentError, Problem
 from .cache import Cache, job_key
-from .fit import Overflow
+from .design import MIN_CONTRAST, ContrastFailure
 from .fonts import FontFiles, font_files, make_instance, missing_instances
 from .kinds import RENDERERS
-from .kinds.common import MIN_CONTRAST, ContrastFailure
 from .spec import MaterialJob, PreviewJob
+from .weasy import Overflow
 
 Job = MaterialJob | PreviewJob
-_COST = {"poster": 0, "card": 1, "social": 2, "flyer": 3, "preview": 4}
+_COST = {"flyer": 0, "poster": 1, "card": 2, "social": 3, "preview": 4}
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,8 @@ def work(job: Job, fonts: FontFiles) -> tuple[dict[str, bytes], list[Problem]]:
             job.problem(
                 exc.field,
                 f"the field '{exc.field}' does not fit: {exc.reason}",
-                "shorten this text (in every language where it does not fit); materials never "
-                "cut text off",
+                "shorten this text (in every language where it does not fit): materials keep "
+                "one type size in every language and never shrink or cut text",
             )
         ]
     except ContrastFailure as exc:

@@ -10,12 +10,26 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import Problem
-from ..model.helplines import PrintSelection, select_printable
 from ..model.locales import SOURCE_LANGUAGE
 from ..model.project import Project
-from .layout import mm
+from .adapters import (
+    FALLBACK_DATE,
+    PrintLine,
+    content_date,
+    is_placeholder_url,
+    is_reviewed,
+    printable_lines,
+    short_address,
+)
+
+
+def mm(value: float) -> float:
+    """Millimetres in PDF points."""
+    return value * 72 / 25.4
+
 
 PAPERS: dict[str, tuple[float, float]] = {
     "letter": (612.0, 792.0),
@@ -23,7 +37,7 @@ PAPERS: dict[str, tuple[float, float]] = {
     "half-letter": (396.0, 612.0),
     "a5": (mm(148), mm(210)),
 }
-SOCIAL_SIZES = ("1080x1080", "1080x1350", "1080x1920")
+SOCIAL_SIZES = ("1080x1080", "1080x1350", "1080x1440", "1080x1920")
 
 
 @dataclass(frozen=True)
@@ -36,24 +50,13 @@ class Palette:
 
 
 @dataclass(frozen=True)
-class HelpEntry:
-    """A help line as printed: country (in the language), its short label and number.
+class PartnerWords:
+    """A local partner on its co-branded kit: name, cleaned logo, its own lines."""
 
-    Chosen by :func:`puebla.model.helplines.select_printable`, the one place that decides
-    which lines may be printed (no stale, no low-confidence line; medium ones with their
-    caveat label).
-    """
-
-    country: str
-    number: str
-    field: str  # where to fix it, e.g. "countries.US.es"
-    label: str = ""  # who runs it, in a word or two (the kind of operator), e.g. "Charity"
-    caveat: str = ""  # the caveat label a medium line prints with
-
-    @property
-    def label_line(self) -> str:
-        """What the layout prints under the number: who runs it, and a medium line's caveat."""
-        return f"{self.label} · {self.caveat}" if self.caveat else self.label
+    id: str
+    name: str
+    logo: str  # data: URL of the cleaned logo, "" when none
+    lines: tuple[tuple[str, str], ...]  # (number, label in the material's language)
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,16 @@ class Words:
     scan: str
     help_heading: str
     help_note: str
-    help_lines: tuple[HelpEntry, ...]
+    help_lines: tuple[PrintLine, ...]
+    help_fallback: str  # printed instead of lines when none may be printed
     url: str
-    help_fallback: str = ""  # printed when no line may be printed (see select_printable)
-    help_draft: bool = False  # the help-line texts await review: print the DRAFT mark
+    address: str  # the URL as printed: no scheme, never broken across lines
+    qr_alt: str
+    help_call: str  # "Need help? Call free:"-style heading of the help panel
+    local_contact: str
+    marks: tuple[str, ...]  # "SAMPLE — set SITE_URL", "DRAFT — awaiting review"
+    date: str  # ISO date of the content's last commit: the PDFs' creation date
+    partner: PartnerWords | None = None
 
 
 @dataclass(frozen=True)
@@ -84,11 +93,14 @@ class Sources:
     definition: str  # campaigns/<id>/campaign.yml
     locale: str  # locales/<lang>.yml
     help: str  # campaigns/help-lines.yml
+    partner: str = ""  # partners/<id>.yml on a partner's kit
 
     def for_field(self, name: str) -> str:
+        if name.startswith("partner") and self.partner:
+            return self.partner
         if name.startswith("strings."):
             return self.locale
-        if name.startswith(("countries.", "lines")):
+        if name.startswith(("countries.", "lines", "help")):
             return self.help
         if name.startswith("colors"):
             return self.definition
@@ -138,6 +150,8 @@ class PreviewJob:
     host: str
     palette: Palette
     output: str  # relative to the site root: assets/previews/es/communique/index.png
+    marks: tuple[str, ...]  # the SAMPLE mark while SITE_URL is a placeholder
+    date: str
     source: str = field(compare=False)
     family: str = "preview"
 
@@ -170,59 +184,42 @@ def materials_base(lang: str, campaign: str) -> str:
     return f"{'' if lang == SOURCE_LANGUAGE else lang + '/'}materials/{campaign}"
 
 
-def _pick(values: dict[str, str], lang: str) -> str:
-    return values.get(lang) or values.get(SOURCE_LANGUAGE, "")
-
-
-PRINT_MIN_CONFIDENCE = "high"
-
-
-def help_selection(project: Project, lang: str, campaign: str, site_url: str) -> PrintSelection:
-    """The printable lines of a language today; the fallback points at the campaign's help page."""
-    help_url = page_url(site_url, lang, f"campaigns/{campaign}/help/")
-    # These layouts have room for a few lines and no caveat label: high-confidence lines only
-    # (medium ones print with their caveat label in a layout that has room for it).
-    return select_printable(
-        project.help,
-        project.locales[lang],
-        project.today,
-        help_url=help_url,
-        min_confidence=PRINT_MIN_CONFIDENCE,
-    )
-
-
-def help_entries(selection: PrintSelection) -> tuple[HelpEntry, ...]:
-    """One entry per printable line: its first callable channel, in the selection's order."""
-    return tuple(
-        HelpEntry(
-            line.country_name,
-            line.channels[0].value,
-            f"countries.{line.country}",
-            line.kind_label,
-            line.caveat_label,
-        )
-        for line in selection.lines
-    )
+SAMPLE_MARK = "SAMPLE — set SITE_URL"  # for whoever builds: the same words in every language
 
 
 def campaign_palette(colors: dict[str, str]) -> Palette:
     return Palette(**{role: colors[role] for role in Palette.__dataclass_fields__})
 
 
-def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
-    """Every material job, for every campaign and language, in a stable order."""
+def partner_words(partner: Any, lang: str) -> PartnerWords:
+    """What a partner's kit prints in ``lang`` (the partner was loaded through the sandbox)."""
+    logo = partner.logo.data_uri() if partner.logo is not None else ""
+    lines = tuple((line.number, line.label[lang]) for line in partner.lines)
+    return PartnerWords(partner.id, partner.name, logo, lines)
+
+
+def material_jobs(project: Project, site_url: str, partner: Any = None) -> list[MaterialJob]:
+    """Every material job, for every campaign and language, in a stable order.
+
+    With ``partner`` (a loaded ``puebla.model.partners.Partner``): its co-branded kit, in the
+    partner's languages, under ``partners/<id>/``.
+    """
     jobs = []
-    for lang in project.languages:
+    sample = is_placeholder_url(site_url)
+    languages = [lang for lang in project.languages if partner is None or lang in partner.languages]
+    for lang in languages:
         loc = project.locales[lang]
         for cid, campaign in project.campaigns.items():
-            selection = help_selection(project, lang, cid, site_url)
-            helps = help_entries(selection)
-            fallback = selection.fallback.text if selection.fallback else ""
             text = campaign.texts[lang]
             index = campaign.translations[lang]["index"]
             if index.doc.meta.get("translation_status") == "untranslated":
                 continue  # no materials in a language until its campaign text is translated
-            words = Words(
+            url = page_url(site_url, lang, f"campaigns/{cid}/")
+            help_url = page_url(site_url, lang, f"campaigns/{cid}/help/")
+            draft_mark = () if is_reviewed(project, lang, cid) else (loc.t("materials_draft"),)
+            marks = ((SAMPLE_MARK,) if sample else ()) + draft_mark
+            date, _ = content_date(project.root, [campaign.path, loc.path, project.help.path])
+            base_words = dict(
                 title=index.title,
                 headline=text.headline,
                 messages=tuple(text.messages),
@@ -233,39 +230,82 @@ def material_jobs(project: Project, site_url: str) -> list[MaterialJob]:
                 scan=loc.t("materials_scan"),
                 help_heading=loc.t("materials_help_heading"),
                 help_note=loc.t("materials_help_note"),
-                help_lines=helps,
-                url=page_url(site_url, lang, f"campaigns/{cid}/"),
-                help_fallback=fallback,
-                help_draft=selection.draft,
+                url=url,
+                address=short_address(url),
+                qr_alt=loc.t("materials_qr_alt", address=short_address(url)),
+                help_call=loc.t("materials_help_call"),
+                local_contact=loc.t("materials_local_contact"),
+                marks=marks,
+                date=date,
+                partner=partner_words(partner, lang) if partner is not None else None,
             )
             sources = Sources(
                 str(index.doc.path),
                 str(campaign.path / "campaign.yml"),
                 str(loc.path),
                 str(project.help.path),
+                str(partner.path) if partner is not None else "",
             )
             common = dict(
                 campaign=cid,
                 lang=lang,
                 palette=campaign_palette(campaign.colors),
-                words=words,
-                base=materials_base(lang, cid),
+                base=(f"partners/{partner.id}/" if partner is not None else "")
+                + materials_base(lang, cid),
                 sources=sources,
             )
+
             posters = tuple(k for k in ("poster", "poster-print") if k in campaign.materials)
-            if posters:
-                for paper in ("letter", "a4"):
-                    jobs.append(MaterialJob("poster", paper, kinds=posters, **common))
-            if "flyer" in campaign.materials:
-                for paper in ("half-letter", "a5"):
-                    jobs.append(MaterialJob("flyer", paper, kinds=("flyer",), **common))
-            if "card" in campaign.materials:
-                for paper in ("letter", "a4"):
-                    jobs.append(MaterialJob("card", paper, kinds=("card",), **common))
-            if "social" in campaign.materials:
-                for size in SOCIAL_SIZES:
-                    jobs.append(MaterialJob("social", size, kinds=("social",), **common))
+            families = [
+                ("poster", ("letter", "a4"), posters),
+                (
+                    "flyer",
+                    ("half-letter", "a5"),
+                    ("flyer",) if "flyer" in campaign.materials else (),
+                ),
+                ("card", ("letter", "a4"), ("card",) if "card" in campaign.materials else ()),
+                ("social", SOCIAL_SIZES, ("social",) if "social" in campaign.materials else ()),
+            ]
+            for family, variants, kinds in families:
+                if not kinds:
+                    continue
+                family_words = _family_words(
+                    project, lang, family, help_url, base_words, not draft_mark
+                )
+                for variant in variants:
+                    jobs.append(
+                        MaterialJob(family, variant, kinds=kinds, words=family_words, **common)
+                    )
     return jobs
+
+
+def _family_words(
+    project: Project, lang: str, family: str, help_url: str, base: dict, reviewed: bool
+) -> Words:
+    """The words of one family: the base words plus the help lines it prints."""
+    helps = printable_lines(project, lang, family, help_url)
+    # A help-line text awaiting review makes the material a draft too.
+    extra = (project.locales[lang].t("materials_draft"),) if helps.draft and reviewed else ()
+    return Words(
+        **{**base, "marks": base["marks"] + extra},
+        help_lines=helps.lines,
+        help_fallback=helps.fallback,
+    )
+
+
+def default_site_url(root: Path) -> str:
+    """``SITE_URL``, else the default of ``site_url`` in mkdocs.yml (what the site build uses)."""
+    import os
+
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
+    config = root / "mkdocs.yml"
+    if config.is_file():
+        text = config.read_text(encoding="utf-8")
+        match = re.search(r"^site_url:.*?[\"']?(https?://[^\"'\]\s]+)", text, re.M)
+        if match:
+            return match.group(1)
+    return ""
 
 
 def site_name(root: Path) -> str:
@@ -308,6 +348,8 @@ def preview_jobs(project: Project, site_url: str, name: str | None = None) -> li
     host = urlsplit(site_url).netloc + urlsplit(site_url).path.rstrip("/")
     name = name or site_name(project.root)
     site_colors = site_palette(project)
+    marks = (SAMPLE_MARK,) if is_placeholder_url(site_url) else ()
+    date = FALLBACK_DATE  # previews are PNGs: no date is printed into them
     jobs = []
     for lang in project.languages:
         loc = project.locales[lang]
@@ -324,6 +366,8 @@ def preview_jobs(project: Project, site_url: str, name: str | None = None) -> li
                     host,
                     site_colors,
                     preview_path(lang, rel),
+                    marks,
+                    date,
                     str(doc.path),
                 )
             )
@@ -343,6 +387,8 @@ def preview_jobs(project: Project, site_url: str, name: str | None = None) -> li
                         host,
                         campaign_palette(campaign.colors),
                         preview_path(lang, rel),
+                        marks,
+                        date,
                         str(page.doc.path),
                     )
                 )

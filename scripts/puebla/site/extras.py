@@ -41,6 +41,7 @@ def render_extras(
     beside the ones it is serving.
     """
     from ..materials import render_materials, render_previews
+    from ..materials.partner_kit import published_partner_kits
 
     folder = folder or project.root / CACHE / "site-extra"
     if folder.exists():
@@ -48,6 +49,7 @@ def render_extras(
     folder.mkdir(parents=True)
     cache_dir = materials_cache(project.root)
     materials = render_materials(project, folder, site_url, cache_dir=cache_dir)
+    materials += published_partner_kits(project, folder, site_url, cache_dir)
     previews = render_previews(project, folder, site_url, cache_dir=cache_dir)
     kit = offline_kit_path(project.root)
     if offline:  # the offline kit leaves out the per-campaign ZIPs (copies of what it holds)

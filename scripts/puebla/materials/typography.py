@@ -1,0 +1,42 @@
+"""Typographic details per language, applied to every text before it reaches a template.
+
+- quotes and apostrophes: “…” and ’ in English, Spanish «…», French « … » with narrow
+  no-break spaces (U+202F) inside the guillemets and before ; : ! ?, Haitian Creole as French;
+- the last two words of a headline, message or call to action are kept together (never a
+  single word alone on the last line), inside a span the CSS keeps unhyphenated.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from markupsafe import Markup, escape
+
+NNBSP = "\u202f"  # narrow no-break space (French typography)
+_QUOTES = {"en": ("“", "”"), "es": ("«", "»"), "fr": ("«" + NNBSP, NNBSP + "»")}
+_QUOTES["ht"] = _QUOTES["fr"]
+
+
+def typeset(text: str, lang: str) -> str:
+    """``text`` with the language's quotation marks, apostrophes and spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
+    text = re.sub(r"(?<=\s)'|^'", "‘", text)
+    text = text.replace("'", "’")
+    open_q, close_q = _QUOTES.get(lang, _QUOTES["en"])
+    text = re.sub(r'"([^"]*)"', lambda m: f"{open_q}{m.group(1).strip()}{close_q}", text)
+    if lang in ("fr", "ht"):
+        text = re.sub(r"«\s*", "«" + NNBSP, text)
+        text = re.sub(r"\s*»", NNBSP + "»", text)
+        text = re.sub(r"\s+([;:!?])", NNBSP + r"\1", text)
+    return text
+
+
+def keep_tail(text: str, lang: str) -> Markup:
+    """Escaped ``text`` whose last two words cannot be separated nor hyphenated."""
+    words = re.split(r"[ \t\r\n]+", typeset(text, lang).strip())
+    head = escape(" ".join(words[:-2]))
+    tail = escape("\u00a0".join(words[-2:]))
+    lead = Markup(f"{head} ") if head else Markup("")
+    return lead + Markup(f'<span class="keep">{tail}</span>')

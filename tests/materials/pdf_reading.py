@@ -1,0 +1,154 @@
+"""Reading the built PDFs as a print shop, a screen reader and a reader would (test helpers).
+
+Font sizes and text positions come from pdfium's text layer (pypdfium2), structure and
+colour operators from pypdf; nothing here knows how the files were made.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pypdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    size: float  # font size in pt, as the page shows it
+    x: float
+    y: float  # baseline-ish: bottom of the char box, pt from the page bottom
+
+
+@cache
+def chars(path: Path, page: int) -> tuple[Char, ...]:
+    document = pdfium.PdfDocument(str(path))
+    try:
+        text_page = document[page].get_textpage()
+        out = []
+        for i in range(text_page.count_chars()):
+            code = pdfium_c.FPDFText_GetUnicode(text_page, i)
+            size = pdfium_c.FPDFText_GetFontSize(text_page, i)
+            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+            pdfium_c.FPDFText_GetCharBox(text_page, i, left, right, bottom, top)
+            out.append(Char(chr(code), round(size, 2), left.value, bottom.value))
+        return tuple(out)
+    finally:
+        document.close()
+
+
+def page_text(path: Path, page: int) -> str:
+    return "".join(c.text for c in chars(path, page))
+
+
+def sizes_of(path: Path, page: int, needle: str) -> list[float]:
+    """Font sizes of every occurrence of ``needle`` (its first character) on the page."""
+    cs = chars(path, page)
+    text = "".join(c.text for c in cs)
+    return [cs[m.start()].size for m in re.finditer(re.escape(needle), text)]
+
+
+def bbox_lines(path: Path) -> list[list[str]]:
+    """Lines of words, as poppler lays out the text (``pdftotext -bbox-layout``)."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    lines = []
+    for line in re.findall(r"<line[^>]*>(.*?)</line>", xml, re.S):
+        words = [html_unescape(w) for w in re.findall(r"<word[^>]*>(.*?)</word>", line, re.S)]
+        lines.append(words)
+    return lines
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+_COLOUR_OPS = re.compile(rb"(?<![\w/])(rg|RG|k|K|g|G|sc|scn|SC|SCN|cs|CS)(?![\w])")
+
+
+def colour_operators(reader: pypdf.PdfReader) -> tuple[set[str], set[str]]:
+    """(colour operators, colour space names set by cs/CS) in every page and form XObject."""
+    ops: set[str] = set()
+    spaces: set[str] = set()
+    seen: set[int] = set()
+
+    def scan(data: bytes) -> None:
+        ops.update(m.decode() for m in _COLOUR_OPS.findall(data))
+        spaces.update(m.decode() for m in re.findall(rb"/(\w+)\s+(?:cs|CS)\b", data))
+
+    def xobjects(resources: object) -> None:
+        if not resources:
+            return
+        xo = resources.get("/XObject") if hasattr(resources, "get") else None
+        for ref in (xo or {}).values():
+            obj = ref.get_object()
+            if id(obj) in seen:
+                continue
+            seen.add(id(obj))
+            if obj.get("/Subtype") == "/Form":
+                scan(obj.get_data())
+                xobjects(obj.get("/Resources"))
+            elif obj.get("/Subtype") == "/Image":
+                spaces.add(str(obj.get("/ColorSpace")).lstrip("/"))
+
+    for page in reader.pages:
+        scan(page.get_contents().get_data())
+        xobjects(page.get("/Resources"))
+    return ops, spaces
+
+
+def struct_elements(reader: pypdf.PdfReader) -> list[dict]:
+    """Every structure element of the tag tree (dicts with /S, /Alt, /K …)."""
+    root = reader.trailer["/Root"].get("/StructTreeRoot")
+    out: list[dict] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, pypdf.generic.ArrayObject):
+            for child in node:
+                walk(child)
+        elif isinstance(node, pypdf.generic.DictionaryObject):
+            if "/S" in node:
+                out.append(node)
+            if "/K" in node:
+                walk(node["/K"])
+
+    if root is not None:
+        walk(root.get_object().get("/K"))
+    return out
+
+
+def zbar(png: Path) -> list[str]:
+    result = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True, check=False
+    )
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def rasterise(pdf: Path, page: int, dpi: int, out: Path) -> Path:
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page + 1),
+            "-l",
+            str(page + 1),
+            "-png",
+            "-singlefile",
+            str(pdf),
+            str(out),
+        ],
+        check=True,
+    )
+    return out.with_suffix(".png")
