@@ -57,3 +57,62 @@ def page(site: Path) -> Callable[[str], Page]:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+# --- Property-based tests (tests/badinput): a repeatable profile and a count of the cases. ---
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # the dev lock installs Hypothesis; without it tests/badinput cannot run
+    pass
+else:
+    # derandomize: `make test` runs the same cases every time (no database, no luck).
+    settings.register_profile(
+        "puebla",
+        derandomize=True,
+        deadline=None,
+        database=None,
+        print_blob=False,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    # Explore new cases locally with HYPOTHESIS_PROFILE=explore (random, remembered in .hypothesis/).
+    settings.register_profile("explore", deadline=None, max_examples=2000)
+    import os as _os
+
+    settings.load_profile(_os.environ.get("HYPOTHESIS_PROFILE", "puebla"))
+
+_generated: dict[str, int] = {}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    outcome = yield
+    if call.when == "call" and "badinput" in item.nodeid:
+        from badinput.counting import take
+
+        for loader, n in take().items():
+            outcome.get_result().user_properties.append((f"generated_cases:{loader}", n))
+
+
+_failed: set[str] = set()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.failed and "badinput" in report.nodeid:
+        _failed.add(report.nodeid)
+    for key, value in report.user_properties:
+        if isinstance(key, str) and key.startswith("generated_cases:"):
+            loader = key.split(":", 1)[1]
+            _generated[loader] = _generated.get(loader, 0) + int(value)  # type: ignore[call-overload]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _generated:
+        total = sum(_generated.values())
+        parts = ", ".join(f"{name} {n}" for name, n in sorted(_generated.items()))
+        terminalreporter.write_sep("-", "bad input at scale")
+        verdict = (
+            f"{len(_failed)} test(s) found a case ending in a traceback or an unclear error"
+            if _failed
+            else "every case ended in valid content or a clear error"
+        )
+        terminalreporter.write_line(f"{total} generated bad-input cases ran ({parts}): {verdict}")

@@ -29,6 +29,7 @@ _IGNORE = shutil.ignore_patterns(
     "__pycache__",
     ".pytest_cache",
     ".ruff_cache",
+    "node_modules",
 )
 
 

@@ -67,6 +67,33 @@ def test_un_gaps_are_marked_as_editorial_notes_not_filled(page) -> None:
     assert "bilateral cooperation programmes" not in un_part
 
 
+def test_gap_notes_say_probably_and_quote_what_the_release_really_has(page) -> None:
+    html = Path(page("communique/sources/").path).read_text(encoding="utf-8")
+    un_part = html.split('id="un"', 1)[1]
+    release_part = html.split('id="un"', 1)[0]
+    notes = re.findall(r'<span class="editorial-note">(.*?)</span>', un_part, re.S)
+    for note in notes:
+        assert "probably" in note, note
+        quoted = re.findall(r"“(.*?)”", note)
+        assert len(quoted) == 2, note
+        assert quoted[1] in release_part, f"the release does not contain “{quoted[1]}”"
+    assert any(
+        "“programmes”" in n and "“without detriment to bilateral cooperation programs”" in n
+        for n in notes
+    )
+    assert any("“prosecution of migrant traffickers”" in n for n in notes)
+
+
+def test_every_heading_of_the_un_text_is_shown(page) -> None:
+    html = Path(page("communique/sources/").path).read_text(encoding="utf-8")
+    un_part = html.split('id="un"', 1)[1]
+    titles = re.findall(r'<p class="communique-title"><strong>(.*?)</strong></p>', un_part)
+    assert titles == [
+        "Regional Conference on Migration",
+        "Joint Communique' issued in Puebla on 14 March 1996",
+    ]
+
+
 @pytest.mark.parametrize(
     ("lang", "label"), [("es", "Traducción no oficial"), ("fr", "Traduction non officielle")]
 )

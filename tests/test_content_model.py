@@ -54,13 +54,34 @@ def test_an_unexplained_gap_is_an_error(project_copy: Path) -> None:
     gaps = project_copy / "sources/communique/gaps.yml"
     gaps.write_text(
         gaps.read_text(encoding="utf-8").replace(
-            '  "prosecution of traffickers in": "migrants"\n', ""
+            '  "prosecution of traffickers in":\n'
+            '    likely: "migrants"\n'
+            '    other: "prosecution of migrant traffickers"\n',
+            "",
         ),
         encoding="utf-8",
     )
     with pytest.raises(ContentError) as info:
         load_project(project_copy)
     assert "gaps.yml" in str(info.value) and "stops mid-sentence" in str(info.value)
+
+
+def test_a_gap_note_cannot_credit_the_release_with_words_it_lacks(project_copy: Path) -> None:
+    """The note quotes the other English version: those words must really be in it."""
+    gaps = project_copy / "sources/communique/gaps.yml"
+    text = gaps.read_text(encoding="utf-8")
+    assert 'other: "without detriment to bilateral cooperation programs"' in text
+    gaps.write_text(
+        text.replace(
+            'other: "without detriment to bilateral cooperation programs"',
+            'other: "without detriment to bilateral cooperation programmes"',
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as info:
+        load_project(project_copy)
+    message = str(info.value)
+    assert "gaps.yml" in message and "is not in the Conference's release text" in message
 
 
 def test_all_problems_are_reported_at_once(project_copy: Path) -> None:

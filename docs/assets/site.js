@@ -5,7 +5,8 @@
  *   1. turns the header's drawer and search labels into real buttons (keyboard, aria-expanded);
  *   2. makes the navigation's section labels operable from the keyboard;
  *   3. searches an index of the page's language only, loaded on first use (search/<lang>.js,
- *      a script rather than JSON so it also loads from file://).
+ *      a script rather than JSON so it also loads from file://);
+ *   4. adds "Copy link" and the Web Share API to the share links, where the browser has them.
  * Without JavaScript the site still works: the labels open the drawer, search is hidden.
  */
 (function () {
@@ -69,6 +70,29 @@
       window.scrollTo(0, 0);
       var skip = doc.querySelector(".md-skip");
       if (skip) skip.focus();
+    });
+  }
+
+  /* 4. Share: "Copy link" and the browser's own share sheet, where the browser has them.
+   * The plain links (WhatsApp, SMS, e-mail) work without this; nothing here contacts a server. */
+  each("[data-puebla-copy]", function (button) {
+    if (!navigator.clipboard) { button.parentNode.hidden = true; return; }
+    button.addEventListener("click", function () {
+      var status = button.closest(".puebla-share").querySelector(".puebla-share__status");
+      navigator.clipboard.writeText(button.getAttribute("data-puebla-copy")).then(function () {
+        if (status) status.textContent = button.getAttribute("data-done");
+      });
+    });
+  });
+  if (navigator.share) {
+    each("[data-puebla-share]", function (button) {
+      button.parentNode.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.share({
+          title: button.getAttribute("data-title"),
+          url: button.getAttribute("data-puebla-share")
+        }).catch(function () { /* the reader closed the sheet */ });
+      });
     });
   }
 

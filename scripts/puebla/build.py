@@ -2,6 +2,10 @@
 
 A failed build (bad content, a broken link in strict mode) leaves the previous ``site/``
 exactly as it was; a reader of the old site never sees a half-written one.
+
+The offline kit (a second build without directory URLs) is made only when its inputs changed
+(see ``site/offline.py``); both builds run in this one process so they share the compiled
+theme templates (``mkdocs_plugin/templates.py``).
 """
 
 from __future__ import annotations
@@ -10,13 +14,20 @@ import os
 import shutil
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from .content import load_content
 from .errors import ContentError, Problem
-from .site.offline import offline_kit_path, write_offline_kit
-
-MAX_WARNINGS_SHOWN = 5
+from .site.hosting import publish_for_hosts
+from .site.offline import (
+    cached_offline_kit,
+    kit_inputs_key,
+    offline_kit_path,
+    record_offline_kit,
+    write_offline_kit,
+)
+from .warning_report import report
 
 
 def _help_line(warning: Problem) -> bool:
@@ -25,27 +36,28 @@ def _help_line(warning: Problem) -> bool:
 
 
 def report_warnings(warnings: list[Problem], root: Path) -> None:
-    """Show a few warnings in full; for more, point to `make check` instead of flooding.
+    """New or changed warnings in full, known accepted states in one line (see warning_report.py).
 
     Help-line warnings (sources to re-read, lines left off print) are never folded away.
     """
-    for warning in [w for w in warnings if _help_line(w)]:
-        print(warning.format(root), file=sys.stderr)
-    warnings = [w for w in warnings if not _help_line(w)]
-    for warning in warnings[:MAX_WARNINGS_SHOWN]:
-        print(warning.format(root), file=sys.stderr)
-    if len(warnings) > MAX_WARNINGS_SHOWN:
-        print(
-            f"… and {len(warnings) - MAX_WARNINGS_SHOWN} more warnings: run 'make check' to see them all.",
-            file=sys.stderr,
-        )
+    warnings = [replace(w, always_show=True) if _help_line(w) else w for w in warnings]
+    for line in report(warnings, root):
+        print(line, file=sys.stderr)
 
 
 class BuildFailed(Exception):
     """The build stopped; the message says why and ``site/`` is untouched."""
 
 
-def _mkdocs_build(config_file: Path, site_dir: Path, **overrides: object) -> None:
+def _renders(action: str) -> None:
+    """Tell the page-render memo (mkdocs_plugin/render_memo.py) a build starts or succeeded."""
+    from .mkdocs_plugin import render_memo
+
+    {"start": render_memo.start_site_build, "prune": render_memo.prune_page_renders}[action]()
+
+
+def _mkdocs_build(config_file: Path, site_dir: Path, **overrides: object) -> str:
+    """Build with MkDocs; returns the site's address (``site_url``)."""
     # Imported here: the rest of the package must work without MkDocs.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -57,6 +69,7 @@ def _mkdocs_build(config_file: Path, site_dir: Path, **overrides: object) -> Non
             config_file=str(config_file), site_dir=str(site_dir), strict=True, **overrides
         )
         build(config)
+        return str(config.site_url or "/")
     except MkDocsException as exc:
         raise BuildFailed(str(exc)) from None
 
@@ -73,12 +86,20 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: Path | Non
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     offline = staging.with_name(staging.name + "-offline")
+    _renders("start")
     try:
         # The offline kit first: the online site's download page lists it with its size.
-        _mkdocs_build(config_file, offline, use_directory_urls=False)
-        write_offline_kit(offline, offline_kit_path(root))
-        _mkdocs_build(config_file, staging)
+        key = kit_inputs_key(root, os.environ.get("SITE_URL", ""), config_file)
+        kit_rebuilt = cached_offline_kit(root, key) is None
+        if kit_rebuilt:
+            _mkdocs_build(config_file, offline, use_directory_urls=False)
+            write_offline_kit(offline, offline_kit_path(root))
+            record_offline_kit(root, key)
+        site_url = _mkdocs_build(config_file, staging)
+        publish_for_hosts(staging, site_url, project.languages)  # after every ZIP is written
         _swap(staging, site_dir)
+        if kit_rebuilt:  # both builds ran: every render still needed was used
+            _renders("prune")
     finally:
         for folder in (staging, offline):
             if folder.exists():

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -18,6 +16,7 @@ from .lines_report import lines_report
 from .materials import render_materials
 from .site.extras import materials_cache
 from .translate import CommandError, mark_reviewed, mark_translated
+from .warning_report import report
 
 
 def _root(value: str | None) -> Path:
@@ -63,8 +62,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ContentError as exc:
         print(exc.format(root), file=sys.stderr)
         return 1
-    for warning in project.issues.warnings:
-        print(warning.format(root), file=sys.stderr)
+    for line in report(project.issues.warnings, root, full=args.all):
+        print(line, file=sys.stderr)
     print(f"Content OK: {len(project.languages)} languages, {len(project.campaigns)} campaigns.")
     return 0
 
@@ -108,21 +107,31 @@ def cmd_reviewed(args: argparse.Namespace) -> int:
 def cmd_language(args: argparse.Namespace) -> int:
     root = _root(args.root)
     try:
-        created = add_language(root, args.code, args.name)
+        created = add_language(root, args.code, args.name, args.fallback)
     except CommandError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
     print(
         f"Added '{args.code}' ({args.name}): registered in mkdocs.yml, {len(created)} files created."
     )
+    if args.fallback:
+        print(f"Until translated, its readers get the '{args.fallback}' interface and pages.")
     print("Next: translate locales/" + args.code + ".yml and the pages; see CONTRIBUTING.md.")
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.addr]
-    return subprocess.call(command, cwd=_root(args.root), env=env)
+    from .mkdocs_plugin.serve import serve  # imports MkDocs: only for this command
+
+    root = _root(args.root)
+    if args.lang and args.lang not in load_content_languages(root):
+        print(f"Error: no language '{args.lang}' in locales/", file=sys.stderr)
+        return 2
+    return serve(root, args.addr, args.lang)
+
+
+def load_content_languages(root: Path) -> list[str]:
+    return sorted(p.stem for p in (root / "locales").glob("*.yml"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", help="where to build (default: site/)")
     build.set_defaults(func=cmd_build)
     check = sub.add_parser("check", help="validate the content without building")
+    check.add_argument("--all", action="store_true", help="list every warning in full")
     check.set_defaults(func=cmd_check)
     lines = sub.add_parser("lines", help="help lines by what to re-check first")
     lines.set_defaults(func=cmd_lines)
@@ -146,9 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     language = sub.add_parser("language", help="add a language to the site")
     language.add_argument("code", help="language code, e.g. ht")
     language.add_argument("--name", required=True, help="the language's name in itself")
+    language.add_argument(
+        "--fallback", help="language shown until translated (default: English), e.g. es"
+    )
     language.set_defaults(func=cmd_language)
     serve = sub.add_parser("serve", help="preview with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000")
+    serve.add_argument("--lang", help="preview one language only (default: all)")
     serve.set_defaults(func=cmd_serve)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")

@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters, so a huge bad value gives a short message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the content."""
@@ -21,6 +27,10 @@ class Problem:
     line: int | None = None
     field: str | None = None
     severity: str = "error"  # "error" fails the build, "warning" does not
+    # A known, accepted state readers are already told about (e.g. an untranslated page shown
+    # in English with a notice): builds fold these into one summary line (see warning_report.py).
+    known_state: str = ""
+    always_show: bool = False  # never fold this warning, even as a known state
 
     def format(self, root: Path | None = None) -> str:
         path = Path(self.path)

@@ -8,15 +8,15 @@ every page in English with a notice in their language, never a 404, and the site
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from .model.docs import MIRROR_MARKER
-from .model.locales import SOURCE_LANGUAGE
+from .model.locales import SOURCE_LANGUAGE, language_code_problem
 from .model.translation import SKELETON_MARK, set_front_matter
 from .translate import CommandError
 
-_CODE = re.compile(r"^[a-z]{2,3}$")
 SKELETON_NOTE = (
     SKELETON_MARK + " Translate {source} into this file, keeping the same structure and "
     "links, then run: make translated FILE={target} -->\n"
@@ -55,13 +55,16 @@ def _register_in_mkdocs(root: Path, code: str, name: str) -> None:
         end += 1
     while not lines[end - 1].strip():
         end -= 1
-    entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
+    # Quoted: a name such as K'iche' or one with a colon must stay one YAML string.
+    entry = f"        - locale: {code}\n          name: {json.dumps(name, ensure_ascii=False)}\n          build: true\n"
     lines.insert(end, entry)
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def _theme_language(root: Path, code: str) -> Path | None:
-    """Material's interface strings for a language it does not ship: English until translated."""
+def _theme_language(root: Path, code: str, fallback: str | None = None) -> Path | None:
+    """Material's interface strings for a language it does not ship: English until translated,
+    or, for a language shown with its fallback's interface, that language's (Material then
+    writes ``<html lang>`` in the fallback's code, which is the language the page is in)."""
     import material
 
     shipped = (
@@ -71,6 +74,16 @@ def _theme_language(root: Path, code: str) -> Path | None:
     if shipped.exists() or target.exists():
         return None
     target.parent.mkdir(parents=True, exist_ok=True)
+    if fallback:
+        target.write_text(
+            f"{{#- The interface of '{code}' is that of '{fallback}' until a reviewed translation "
+            "is recorded;\n    then list this language's own keys here (see Material's "
+            "partials/languages/en.html). -#}\n"
+            f'{{% import "partials/languages/{fallback}.html" as interface %}}\n'
+            "{% macro t(key) %}{{ interface.t(key) }}{% endmacro %}\n",
+            encoding="utf-8",
+        )
+        return target
     target.write_text(
         "{#- Material's interface strings for this language. Keys not listed fall back to English;\n"
         "    copy keys from Material's partials/languages/en.html to translate them. -#}\n"
@@ -82,33 +95,60 @@ def _theme_language(root: Path, code: str) -> Path | None:
     return target
 
 
-def add_language(root: Path, code: str, name: str) -> list[Path]:
-    """Add a language; return the files created. Refuses codes already present."""
-    if not _CODE.match(code):
-        raise CommandError(
-            f"'{code}' is not a language code: use two or three lower-case letters, e.g. ht"
+def _locale_text(code: str, name: str, english: str, fallback: str | None) -> str:
+    quoted = json.dumps(name, ensure_ascii=False)
+    if fallback:
+        return (
+            f"# {name}: no interface strings yet, so its pages show those of '{fallback}', and its\n"
+            f"# untranslated pages show the '{fallback}' page. To translate the interface, copy\n"
+            "# 'strings:' from en.yml, translate every value, and have a native speaker review it.\n"
+            f"name: {quoted}\nfallback: {fallback}\n"
         )
+    body = english.split("\nstrings:", 1)[1]
+    return (
+        f"# Interface strings for {name}. Still in English: translate each value, keep the keys\n"
+        f"# and the {{placeholders}}.\nname: {quoted}\nstrings:{body}"
+    )
+
+
+def add_language(root: Path, code: str, name: str, fallback: str | None = None) -> list[Path]:
+    """Add a language; return the files created. Refuses codes already present.
+
+    ``fallback``: the language whose interface and pages readers get until translations are
+    recorded (e.g. ``es`` for K'iche'); without it, English.
+    """
+    problem = language_code_problem(code)
+    if problem:
+        raise CommandError(problem + "; nothing was changed")
     if not name.strip():
         raise CommandError('give the language\'s name in itself, e.g. NAME="Kreyòl ayisyen"')
     locale = root / "locales" / f"{code}.yml"
     if locale.exists():
         raise CommandError(f"the language '{code}' already exists ({locale.relative_to(root)})")
     created: list[Path] = []
+    if fallback is not None and (
+        fallback == code or not (root / "locales" / f"{fallback}.yml").is_file()
+    ):
+        languages = sorted(p.stem for p in (root / "locales").glob("*.yml"))
+        raise CommandError(
+            f"the fallback '{fallback}' is not a language of the site ({', '.join(languages)}); "
+            "nothing was changed"
+        )
     english = (root / "locales" / f"{SOURCE_LANGUAGE}.yml").read_text(encoding="utf-8")
-    body = english.split("\nstrings:", 1)[1]
-    locale.write_text(
-        f"# Interface strings for {name}. Still in English: translate each value, keep the keys\n"
-        f"# and the {{placeholders}}.\nname: {name}\nstrings:{body}",
-        encoding="utf-8",
-    )
+    locale.write_text(_locale_text(code, name, english, fallback), encoding="utf-8")
     created.append(locale)
     for source, pattern in _english_pages(root):
         target = root / str(pattern).format(lang=code)
         if target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = source.read_text(encoding="utf-8")
+        # Titles and descriptions (menus, search, link previews) in the language readers get.
+        shown = Path(str(pattern).format(lang=fallback)) if fallback else None
+        text = (root / shown if shown and (root / shown).is_file() else source).read_text(
+            encoding="utf-8"
+        )
         front = text.split("\n---", 1)[0] + "\n---\n" if text.startswith("---") else "---\n---\n"
+        front = re.sub(r"(?m)^(translation_source|translation_status|reviewed_by):.*\n", "", front)
         rel_source = source.relative_to(root).as_posix()
         rel_target = target.relative_to(root).as_posix()
         target.write_text(
@@ -117,7 +157,7 @@ def add_language(root: Path, code: str, name: str) -> list[Path]:
         )
         set_front_matter(target, {"translation_status": "untranslated"})
         created.append(target)
-    theme = _theme_language(root, code)
+    theme = _theme_language(root, code, fallback)
     if theme:
         created.append(theme)
     _register_in_mkdocs(root, code, name)

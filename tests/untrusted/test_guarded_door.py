@@ -113,6 +113,8 @@ def _png(size: tuple[int, int]) -> str:
         ('<style>@import url("https://fonts.example/x.css");</style>', "@import"),
         ('<rect fill="u\\72l(http://x.example/)"/>', "escape"),
         ('<image href="logo.png"/>', "a file path"),
+        ('<rect style="' + "fill:url(" * 50_000 + '"/>', "cannot be checked"),
+        ('<rect style="fill:url( http://x.example/a b )"/>', "cannot be checked"),
         (
             '<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>',
             "foreignObject",
@@ -228,3 +230,14 @@ def test_bad_partner_files_name_the_file_and_field(
         load_partner(path, LANGUAGES)
     text = failed.value.format()
     assert "bad-partner.yml" in text and f"[{field}]" in text and words in text, text
+
+
+def test_same_file_references_are_kept() -> None:
+    source = (
+        f'<svg xmlns="{SVG_NS}" viewBox="0 0 1 1"><defs><linearGradient id="g"/></defs>'
+        '<rect style="fill: url( #g )" stroke="url(\'#g\')"/><use href="#g"/>'
+        '<style>.a { fill: url("#g") }</style></svg>'
+    ).encode()
+    clean = clean_svg_bytes(source, "logo.svg").data.decode()
+    for kept in ("fill: url( #g )", "url('#g')", 'href="#g"', 'url("#g")'):
+        assert kept in clean, clean

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from audit import recording
+from auditrecord import recording
 from PIL import Image
 
 from puebla.errors import ContentError

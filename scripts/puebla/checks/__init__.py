@@ -13,6 +13,8 @@ from .freshness import check_freshness
 from .helplines import check_helplines
 from .links import check_links
 from .readability import check_readability
+from .recordings import check_recordings
+from .register import check_register
 from .safety import check_safety
 
 
@@ -23,5 +25,7 @@ def run_checks(project: Project) -> Collector:
     check_links(project, pages, issues)
     check_freshness(project, pages, issues)
     check_readability(pages, issues)
+    check_register(pages, project.root / "locales" / "es.yml", issues)
+    check_recordings(project, pages, issues)
     check_helplines(project, issues)
     return issues

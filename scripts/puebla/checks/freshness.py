@@ -6,11 +6,13 @@ import difflib
 import re
 
 from ..errors import Collector
+from ..model.fallback import shown_instead
 from ..model.pages import SitePage
 from ..model.project import Project
 from ..model.translation import is_skeleton, snapshot_path, translation_states
 
 MAX_DIFF_LINES = 40
+UNTRANSLATED = "pages not yet translated, shown in their fallback language with a notice"
 
 
 def what_changed(project: Project, recorded: str, source_text: str) -> str:
@@ -74,8 +76,12 @@ def check_freshness(
                 field="translation_source",
             )
         elif s.state == "untranslated":
+            shown = shown_instead(project, pages, s.page.lang, s.page.rel)
+            shown_file = shown.doc.path.relative_to(project.root).as_posix()
             issues.warn(
                 s.page.doc.path,
-                f"not yet translated: readers see the English page ({src}) with a notice",
+                f"not yet translated: readers see the {project.locales[shown.lang].name} page "
+                f"({shown_file}) with a notice",
                 f"translate it, then run: make translated FILE={file}",
+                known_state=UNTRANSLATED,
             )

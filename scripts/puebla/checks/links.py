@@ -18,22 +18,31 @@ from ..model.locales import SOURCE_LANGUAGE
 from ..model.pages import SitePage
 from ..model.project import Project
 from ..site.directives import expand
-from ..site.markdown import render
+from ..site.markdown import RenderCache, render
 
 _HREF = re.compile(r"<(?:a|img)\s[^>]*?(?:href|src)=\"([^\"]*)\"", re.I)
 _ID = re.compile(r"\sid=\"([^\"]+)\"")
 GENERATED_PREFIXES = ("materials/", "assets/")  # files the build writes, checked in the built site
 
 
-def page_html(project: Project, page: SitePage, english: SitePage | None) -> str:
+RENDER_CACHE = ".cache/checks/rendered.json"  # relative to the project folder
+
+
+def page_html(
+    project: Project,
+    page: SitePage,
+    english: SitePage | None,
+    renderer: RenderCache | None = None,
+) -> str:
     """The page as readers get it: an untranslated page shows its English source."""
     body = page.doc.body
     if english is not None and page.doc.meta.get("translation_status") == "untranslated":
         body = english.doc.body
     try:
-        return render(expand(body, page.lang, project, page.doc.path))
+        text = expand(body, page.lang, project, page.doc.path, rel=page.rel)
     except ContentError:
         return ""  # reported by the build with its own message
+    return renderer.render(text) if renderer is not None else render(text)
 
 
 def _line_of(page: SitePage, needle: str) -> int | None:
@@ -44,9 +53,11 @@ def _line_of(page: SitePage, needle: str) -> int | None:
 
 
 def check_links(project: Project, pages: dict[str, dict[str, SitePage]], issues: Collector) -> None:
+    renderer = RenderCache(project.root / RENDER_CACHE)
+
     @cache
     def rendered(lang: str, rel: str) -> str:
-        return page_html(project, pages[lang][rel], pages[SOURCE_LANGUAGE].get(rel))
+        return page_html(project, pages[lang][rel], pages[SOURCE_LANGUAGE].get(rel), renderer)
 
     @cache
     def ids(lang: str, rel: str) -> frozenset[str]:
@@ -90,3 +101,4 @@ def check_links(project: Project, pages: dict[str, dict[str, SitePage]], issues:
                         "use the id of a heading or of a commitment, e.g. '#commitment-6'",
                         line=_line_of(page, "#" + parts.fragment),
                     )
+    renderer.save()

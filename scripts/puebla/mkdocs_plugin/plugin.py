@@ -10,6 +10,7 @@ every event here is idempotent, and the model is reloaded only when a source fil
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -22,21 +23,36 @@ from mkdocs.structure.pages import Page
 from ..content import load_content, mark_current
 from ..errors import ContentError
 from ..model.campaigns import CampaignPage
-from ..model.pages import site_pages
+from ..model.fallback import shown_instead
+from ..model.pages import SitePage, site_pages
 from ..model.project import Project
+from ..model.recordings import recording_of
 from ..model.translation import TranslationState, translation_states
 from ..site.directives import expand
 from ..site.extras import Extras, copy_extras, render_extras
+from ..site.hosting import meta_policy
 from ..site.mirror import mirror_campaigns
-from ..site.notices import fallback_markdown, notice_markdown
+from ..site.notices import fallback_markdown, in_interface_language, notice_markdown
+from ..site.quotations import fill_cite
+from ..site.recordings import player_markdown, with_player
+from ..warning_report import report
 from .config import PueblaPluginConfig
+from .i18n_files import share_i18n_files
+from .i18n_locales import widen_locale_check
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
+from .render_memo import remember_page_renders
 from .search import write_language_indexes
-from .seo import alternates_for, home_path, page_path
+from .seo import alternates_for, home_path, language_path, page_path
+from .session import current_session
+from .templates import share_compiled_templates
 
 log = logging.getLogger("mkdocs.plugins.puebla")
+# At import: MkDocs imports this plugin (listed first in mkdocs.yml) before it validates the
+# i18n plugin's languages, which must then accept three-letter codes such as quc.
+widen_locale_check()
 WATCHED = ("campaigns", "locales", "sources", "overrides")
+HELP_PAGE = "campaigns/rights/help.md"  # where the header's Help link leads, in each language
 
 
 class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
@@ -46,7 +62,10 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         self._default_404: bytes | None = None
         self.extras: Extras | None = None
         self._state_cache: tuple[Project, dict[tuple[str, str], TranslationState]] | None = None
+        self._pages_cache: tuple[Project, dict[str, dict[str, SitePage]]] | None = None
         self._nav: list | None = None  # the nav of mkdocs.yml, before campaigns are added
+        self._files: Files | None = None
+        self._built: list[str] = []  # languages built so far by this run
 
     def _root(self, config: MkDocsConfig) -> Path:
         if self.config.root:
@@ -62,16 +81,27 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             raise PluginError("The content has errors:\n" + exc.format(root)) from None
         if project is not self.project:
             self.project = project
-            for warning in project.issues.warnings:
-                log.info(warning.format(root))  # a warning must not fail a strict build
+            session = current_session()
+            if session is not None and session.project is not project:  # make serve
+                for line in report(project.issues.warnings, root):  # what a save changed first
+                    log.info(line)  # a warning must not fail a strict build
             self.mirrored = mirror_campaigns(project)
             mark_current(project)
             try:
                 offline = not config.use_directory_urls  # building the offline kit
-                self.extras = render_extras(project, config.site_url or "", offline=offline)
+                if session is not None:  # make serve: materials follow in the background
+                    self.extras = session.extras_for(project)
+                else:
+                    self.extras = render_extras(project, config.site_url or "", offline=offline)
             except ContentError as exc:  # a text that does not fit, a colour that fails
                 raise PluginError("The materials have errors:\n" + exc.format(root)) from None
         self._check_languages(config)
+        custom_dir = config.theme.custom_dir
+        share_compiled_templates(
+            config.theme, root / ".cache" / "jinja", [custom_dir] if custom_dir else []
+        )
+        remember_page_renders(root / ".cache" / "pages")
+        share_i18n_files()
         if self._nav is None:
             self._nav = config.nav or []
         config.nav = with_campaigns(self._nav, self.project)
@@ -112,24 +142,67 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
                 server.watch(str(root / name))
         return server
 
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Keep the default language's 404 page when ``make serve`` rebuilds only others."""
+        assert self.project is not None
+        root_404 = Path(config.site_dir) / "404.html"
+        default = self._language(config) == self.project.languages[0]
+        if not default and self._default_404 is None and root_404.is_file():
+            self._default_404 = root_404.read_bytes()
+
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self.project is not None
+        self._files = files  # for the header's Help link (on_page_context has no files)
         lang, rel = page.file.src_uri.split("/", 1)
         mirrored = self.mirrored.get(Path(page.file.abs_src_path or ""))
         source = mirrored.doc.path if mirrored else page.file.abs_src_path
         state = self._states().get((lang, rel))
         if state is not None:
-            if state.state == "untranslated":
-                markdown = fallback_markdown(state.source.doc.body)
+            shown = None
+            if state.state == "untranslated":  # the fallback language's page, with a notice
+                shown = shown_instead(self.project, self._pages(), lang, rel)
+                markdown = fallback_markdown(shown.doc.body, shown.lang)
             depth = len(page.url.strip("/").split("/")) if page.url.strip("/") else 0
             english_url = "../" * depth + page_path(page.file.src_uri)
-            markdown = notice_markdown(state, self.project.locales[lang], english_url) + markdown
+            locale = self.project.locales[lang]
+            notice = notice_markdown(
+                state,
+                locale,
+                english_url,
+                self.project.locales[shown.lang] if shown else None,
+                "../" * depth + language_path(shown.lang) + page_path(page.file.src_uri)
+                if shown
+                else "",
+            )
+            markdown = in_interface_language(locale, notice) + markdown
+        markdown = self._with_recording(markdown, page, lang, rel)
         try:
-            return expand(markdown, lang, self.project, source or page.file.src_uri, self.extras)
+            return expand(
+                markdown, lang, self.project, source or page.file.src_uri, self.extras, rel
+            )
         except ContentError as exc:
             raise PluginError(exc.format(self.project.root)) from None
+
+    def _with_recording(self, markdown: str, page: Page, lang: str, rel: str) -> str:
+        """The page with the player of its recording (checked by checks/recordings.py)."""
+        assert self.project is not None
+        own = self._pages().get(lang, {}).get(rel)
+        recording = recording_of(own.doc) if own else None
+        if recording is None:
+            return markdown
+        audio = language_path(lang) + posixpath.join(posixpath.dirname(rel), recording.path.name)
+        here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
+        src = posixpath.relpath(audio, here or ".")
+        return with_player(markdown, player_markdown(recording, src, self.project.locales[lang]))
+
+    def _pages(self) -> dict[str, dict[str, SitePage]]:
+        """Every page of every language, computed once per loaded model."""
+        assert self.project is not None
+        if self._pages_cache is None or self._pages_cache[0] is not self.project:
+            self._pages_cache = (self.project, site_pages(self.project))
+        return self._pages_cache[1]
 
     def _states(self) -> dict[tuple[str, str], TranslationState]:
         """Translation state of every page, computed once per loaded model."""
@@ -142,6 +215,11 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
     def _language(self, config: MkDocsConfig) -> str:
         """The language being built: mkdocs-static-i18n sets the theme language per build."""
         return str(config.theme.get("language") or "en")
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        # The one Content-Security-Policy (puebla.site.hosting), for every page and 404 page.
+        env.globals["puebla_csp"] = meta_policy()
+        return env
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         assert self.project is not None
@@ -156,7 +234,11 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         assert self.project is not None
         site = Path(config.site_dir)
         default = self._language(config) == self.project.languages[0]
-        if default and self.extras is not None:  # later language builds do not clean site_dir
+        self._built.append(self._language(config))
+        session = current_session()
+        if default and session is not None:
+            session.publish(site)
+        elif default and self.extras is not None:  # later language builds do not clean site_dir
             copy_extras(self.extras, site)
         page = site / "404.html"
         if not page.exists():
@@ -174,6 +256,10 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         context["puebla_alternates"] = alternates_for(
             page.file.src_uri, self.project.languages, config.site_url or ""
         )
+        lang = page.file.src_uri.split("/", 1)[0]
+        context["puebla_t"] = self.project.locales[lang].strings  # header Help, share links
+        help_page = self._files.get_file_from_path(f"{lang}/{HELP_PAGE}") if self._files else None
+        context["puebla_help_url"] = help_page.url if help_page else ""
         preview = self.extras.previews.get(page.file.src_uri) if self.extras else None
         if preview:
             context["puebla_preview"] = (config.site_url or "/").rstrip("/") + "/" + preview
@@ -181,16 +267,26 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
 
     # Browser-facing finish (issue 6): valid markup, per-language search, reproducible files.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return fix_html(output)
+        return fix_html(fill_cite(output))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return fix_html(output) if template_name.endswith(".html") else output  # 404.html
 
     @event_priority(-200)  # after mkdocs-static-i18n wrote the last, all-language search index
     def _finish_site(self, config: MkDocsConfig) -> None:
+        """Once per site, not once per language: the per-language builds run inside the
+        default language's post-build, and only the last one to end sees the whole site."""
         assert self.project is not None
-        write_language_indexes(Path(config.site_dir), self.project.languages)
+        if _inside_language_build(config):
+            return
+        write_language_indexes(Path(config.site_dir), self.project.languages, self._built)
         reproducible_gzip(Path(config.site_dir) / "sitemap.xml.gz")
         drop_unused_theme_scripts(Path(config.site_dir))
 
     on_post_build = CombinedEvent(on_post_build, _finish_site)
+
+
+def _inside_language_build(config: MkDocsConfig) -> bool:
+    """True while mkdocs-static-i18n is building its other languages."""
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "building", False))

@@ -67,17 +67,22 @@ def split_index(entries: list[dict], languages: list[str]) -> dict[str, list[lis
     return per_lang
 
 
-def write_language_indexes(site_dir: Path, languages: list[str]) -> None:
+def write_language_indexes(
+    site_dir: Path, languages: list[str], built: list[str] | None = None
+) -> None:
     """Replace Material's mixed index by ``search/<lang>.js``, one per language.
 
     Only for the site's own search (``assets/site.js``): a build with Material's bundle (the
-    vanilla comparison of ``make bench``) keeps the index that bundle loads.
+    vanilla comparison of ``make bench``) keeps the index that bundle loads. ``built`` (default:
+    all) are the languages this build made; ``make serve`` rebuilds some and keeps the others'.
     """
     index = site_dir / INDEX
     if not index.exists() or not (site_dir / SITE_SCRIPT).exists():
         return
     entries = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
     for lang, records in split_index(entries, languages).items():
+        if built is not None and lang not in built:
+            continue
         data = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
         (site_dir / "search" / f"{lang}.js").write_text(
             f"window.{GLOBAL}={data};\n", encoding="utf-8"

@@ -15,10 +15,14 @@ def page_path(src_uri: str) -> str:
     return rel[: -len(".md")] + "/"
 
 
+def language_path(lang: str) -> str:
+    """The folder of a language's pages under the site root: ``es/``; ``""`` for English."""
+    return "" if lang == SOURCE_LANGUAGE else f"{lang}/"
+
+
 def language_url(site_url: str, lang: str, path: str) -> str:
     base = site_url if site_url.endswith("/") else site_url + "/"
-    prefix = "" if lang == SOURCE_LANGUAGE else f"{lang}/"
-    return f"{base}{prefix}{path}"
+    return f"{base}{language_path(lang)}{path}"
 
 
 def alternates_for(src_uri: str, languages: list[str], site_url: str) -> list[dict[str, str]]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Collector
+from ..errors import Collector, shown
 from .colors import contrast, is_hex
-from .frontmatter import MarkdownDoc, load_yaml, read_markdown, require_text
+from .frontmatter import MarkdownDoc, read_markdown, read_yaml_file, require_text
 
 MATERIAL_KINDS = ("poster", "poster-print", "flyer", "card", "social")
 COLOR_ROLES = {
@@ -20,6 +21,7 @@ COLOR_ROLES = {
 # Pairs that carry text, with the WCAG minimum for normal-size text.
 TEXT_PAIRS = (("on_primary", "primary"), ("text", "background"), ("primary", "background"))
 MIN_CONTRAST = 4.5
+_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 
 
 @dataclass
@@ -66,7 +68,7 @@ def _load_definition(path: Path, issues: Collector) -> dict | None:
             "create campaign.yml (see campaigns/README.md)",
         )
         return None
-    data = load_yaml(path, path.read_text(encoding="utf-8"), issues)
+    data = read_yaml_file(path, issues)
     if data is None:
         return None
     if not isinstance(data, dict):
@@ -74,10 +76,10 @@ def _load_definition(path: Path, issues: Collector) -> dict | None:
         return None
     ok = True
     commitment = data.get("commitment")
-    if not isinstance(commitment, int) or not 1 <= commitment <= 21:
+    if not isinstance(commitment, int) or isinstance(commitment, bool) or not 1 <= commitment <= 21:
         issues.error(
             path,
-            f"'commitment' must be a number from 1 to 21, got {commitment!r}",
+            f"'commitment' must be a number from 1 to 21, got {shown(commitment)}",
             "set it to the communiqué commitment this campaign serves, e.g. 'commitment: 6'",
             field="commitment",
         )
@@ -92,12 +94,21 @@ def _load_definition(path: Path, issues: Collector) -> dict | None:
         )
         ok = False
         colors = {}
+    for role in colors:
+        if role not in COLOR_ROLES:
+            issues.error(
+                path,
+                f"{shown(role)} is not a colour role",
+                f"use only {', '.join(COLOR_ROLES)} (see campaigns/README.md)",
+                field=f"colors.{str(role)[:40]}",
+            )
+            ok = False
     for role, purpose in COLOR_ROLES.items():
         value = colors.get(role)
         if not is_hex(value):
             issues.error(
                 path,
-                f"colour '{role}' ({purpose}) is {value!r}, not a colour like '#1a5e63'",
+                f"colour '{role}' ({purpose}) is {shown(value)}, not a colour like '#1a5e63'",
                 "write it as '#' followed by six hexadecimal digits, in double quotes: "
                 "primary: \"#1a5e63\" (without quotes, '#' starts a comment and the value is empty)",
                 field=f"colors.{role}",
@@ -121,12 +132,31 @@ def _load_definition(path: Path, issues: Collector) -> dict | None:
     elif pages[0] != "index":
         issues.error(path, "the first page must be 'index' (the overview)", field="pages")
         ok = False
-    materials = data.get("materials", [])
-    unknown = [m for m in materials or [] if m not in MATERIAL_KINDS]
-    if not isinstance(materials, list) or unknown:
+    elif bad := [p for p in pages if not _SLUG.match(p)]:
         issues.error(
             path,
-            f"unknown materials {unknown}",
+            f"page name {shown(bad[0])} is not a file name",
+            "name each page like its Markdown file without '.md': lower-case letters, digits "
+            "and hyphens, e.g. 'myths-and-facts'",
+            field="pages",
+        )
+        ok = False
+    elif len(set(pages)) != len(pages):
+        issues.error(path, "a page is listed twice", "list each page once", field="pages")
+        ok = False
+    materials = data.get("materials", [])
+    if not isinstance(materials, list | None):
+        issues.error(
+            path,
+            f"'materials' must be a list, got {shown(materials)}",
+            f"list the materials to make, from: {', '.join(MATERIAL_KINDS)}",
+            field="materials",
+        )
+        ok = False
+    elif unknown := [m for m in materials or [] if m not in MATERIAL_KINDS]:
+        issues.error(
+            path,
+            f"unknown materials {shown(unknown, 80)}",
             f"choose from {', '.join(MATERIAL_KINDS)}",
             field="materials",
         )
@@ -142,7 +172,7 @@ def _material_text(doc: MarkdownDoc, issues: Collector) -> MaterialText | None:
     if (
         not isinstance(messages, list)
         or len(messages) != 3
-        or not all(isinstance(m, str) and m for m in messages)
+        or not all(isinstance(m, str) and m.strip() for m in messages)
     ):
         issues.error(doc.path, "'messages' must list exactly three key messages", field="messages")
         return None
@@ -151,6 +181,7 @@ def _material_text(doc: MarkdownDoc, issues: Collector) -> MaterialText | None:
     if (
         not isinstance(card, dict)
         or not isinstance(card.get("title"), str)
+        or not card["title"].strip()
         or not isinstance(points, list)
     ):
         issues.error(doc.path, "'card' needs a 'title' and a list of 'points'", field="card")
@@ -158,6 +189,14 @@ def _material_text(doc: MarkdownDoc, issues: Collector) -> MaterialText | None:
     if not 3 <= len(points) <= 6:
         issues.error(
             doc.path, f"the card has {len(points)} points; give 3 to 6", field="card.points"
+        )
+        return None
+    if not all(isinstance(p, str) and p.strip() for p in points):
+        issues.error(
+            doc.path,
+            "each card point must be a line of text",
+            'write each point as "- text" on its own line; put a point with a colon in double quotes',
+            field="card.points",
         )
         return None
     if not headline or not cta:
@@ -201,7 +240,8 @@ def load_campaign(folder: Path, languages: list[str], issues: Collector) -> Camp
                 issues.error(
                     path,
                     f"page '{slug}' of campaign '{campaign.id}' is missing in language '{lang}'",
-                    f"translate campaigns/{folder.name}/en/{slug}.md into this file",
+                    f"translate campaigns/{folder.name}/en/{slug}.md into this file, or remove "
+                    f"'{slug}' from 'pages:' in campaigns/{folder.name}/campaign.yml",
                 )
                 continue
             doc = read_markdown(path, issues)

@@ -24,10 +24,12 @@ _NUMBERED = re.compile(r"^\s*(\d{1,2})\.\s+(.*)$", re.S)
 
 @dataclass
 class Paragraph:
-    """A paragraph of a source text; ``gap`` holds the likely missing words, if any."""
+    """A paragraph of a source text; ``gap`` holds the probably missing words, if any, and
+    ``gap_other`` what the other English version really has at that place."""
 
     text: str
     gap: str | None = None
+    gap_other: str = ""
 
 
 @dataclass
@@ -131,7 +133,7 @@ def parse_un(path: Path, issues: Collector) -> Version:
 
 
 def _attach_gaps(
-    version: Version, gaps: dict[str, str], gaps_path: Path, issues: Collector
+    version: Version, gaps: dict[str, tuple[str, str]], gaps_path: Path, issues: Collector
 ) -> None:
     """Every paragraph cut short must have an explanation in gaps.yml, and vice versa."""
     used: set[str] = set()
@@ -147,7 +149,7 @@ def _attach_gaps(
                 "English version",
             )
             continue
-        para.gap = gaps[ending]
+        para.gap, para.gap_other = gaps[ending]
         used.add(ending)
     for ending in sorted(set(gaps) - used):
         issues.error(
@@ -156,6 +158,34 @@ def _attach_gaps(
             "remove it, or correct it to the exact last words of the paragraph",
             field="gaps",
         )
+
+
+def _read_gaps(
+    data: dict, release: Version, gaps_path: Path, issues: Collector
+) -> dict[str, tuple[str, str]]:
+    """``likely`` and ``other`` for each gap; ``other`` must really be in the release text, so
+    a note never credits the other version with words it does not contain."""
+    release_text = " ".join(p.text for p in release.paragraphs())
+    gaps: dict[str, tuple[str, str]] = {}
+    for key, value in (data.get("gaps") or {}).items():
+        if not isinstance(value, dict) or not value.get("likely") or not value.get("other"):
+            issues.error(
+                gaps_path,
+                f"the gap '…{key}' needs 'likely:' and 'other:'",
+                "likely: the words probably lost; other: the release's words, copied exactly",
+                field=f"gaps.{key}",
+            )
+            continue
+        other = str(value["other"])
+        if other not in release_text:
+            issues.error(
+                gaps_path,
+                f"'{other}' is not in the Conference's release text",
+                "copy the words exactly from sources/communique/communique-rcm-1996.txt",
+                field=f"gaps.{key}.other",
+            )
+        gaps[str(key)] = (str(value["likely"]), other)
+    return gaps
 
 
 def load_communique(folder: Path, issues: Collector) -> Communique | None:
@@ -170,7 +200,7 @@ def load_communique(folder: Path, issues: Collector) -> Communique | None:
     release = parse_release(release_path, issues)
     un = parse_un(un_path, issues)
     data = load_yaml(gaps_path, gaps_path.read_text(encoding="utf-8"), issues) or {}
-    gaps = {str(k): str(v) for k, v in (data.get("gaps") or {}).items()}
+    gaps = _read_gaps(data, release, gaps_path, issues)
     _attach_gaps(un, gaps, gaps_path, issues)
     _attach_gaps(release, {}, gaps_path, issues)
     return Communique(release, un)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import Collector
+from ..untrusted.refusal import RefusedFile
+from ..untrusted.yamlfile import parse_yaml_text, read_text
 
 
 @dataclass
@@ -23,27 +24,51 @@ class MarkdownDoc:
     broken: bool = False  # the front matter could not be read (already reported)
 
 
+MAX_TEXT_BYTES = 2 * 1024 * 1024  # a Markdown page or YAML file of the project
+_parsed: dict[str, Any] = {}  # text → parsed value: `make serve` reloads unchanged files
+
+
 def load_yaml(path: Path, text: str, issues: Collector, first_line: int = 1) -> Any:
-    """Parse YAML, turning a syntax error into a problem with the real line number."""
+    """Parse YAML through the guarded door, turning every failure into a problem.
+
+    Syntax errors keep the file's real line number; aliases, nesting and size are bounded
+    (:mod:`puebla.untrusted.yamlfile`), so no content file can hang or crash the build.
+    Successful parses are remembered by text (a copy is returned, so callers may change it):
+    a preview reloads the whole model after each save, and parsing is most of that.
+    """
+    if text in _parsed:
+        return copy.deepcopy(_parsed[text])
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        problem = getattr(exc, "problem", None) or str(exc)
-        issues.error(
-            path,
-            f"the YAML is malformed: {problem}",
-            "check indentation and quote any value that contains a colon (:) or starts with "
-            "a special character such as *, & or #",
-            line=line,
-        )
+        value = parse_yaml_text(text, path, first_line=first_line)
+    except RefusedFile as exc:
+        issues.problems.append(exc.problem)
         return None
+    if len(_parsed) > 4096:
+        _parsed.clear()
+    _parsed[text] = value
+    return copy.deepcopy(value)
+
+
+def read_text_file(path: Path, issues: Collector, max_bytes: int = MAX_TEXT_BYTES) -> str | None:
+    """A content file's text: size checked first, UTF-8 (BOM dropped), CRLF made LF."""
+    try:
+        return read_text(path, max_bytes)
+    except RefusedFile as exc:
+        issues.problems.append(exc.problem)
+        return None
+
+
+def read_yaml_file(path: Path, issues: Collector, max_bytes: int = MAX_TEXT_BYTES) -> Any:
+    """Read and parse a YAML content file; ``None`` (with the problem reported) if it fails."""
+    text = read_text_file(path, issues, max_bytes)
+    return None if text is None else load_yaml(path, text, issues)
 
 
 def read_markdown(path: Path, issues: Collector) -> MarkdownDoc:
     """Read a Markdown file with optional ``---`` front matter."""
-    text = path.read_text(encoding="utf-8")
+    text = read_text_file(path, issues)
+    if text is None:
+        return MarkdownDoc(path=path, broken=True)
     doc = MarkdownDoc(path=path, body=text)
     if not text.startswith("---"):
         if re.search(r"(?m)^(title|description):", text[:2000]) and "\n---" in text[:2000]:

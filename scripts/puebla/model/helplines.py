@@ -19,8 +19,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Collector
-from .frontmatter import load_yaml
+from ..errors import Collector, shown
+from .frontmatter import read_yaml_file
 from .locales import SOURCE_LANGUAGE, Locale
 
 # --- The rules, in one place -------------------------------------------------------------
@@ -647,13 +647,19 @@ def load_help(
     if not path.is_file():
         issues.error(path, "the help-lines file is missing", "restore campaigns/help-lines.yml")
         return data
-    raw = load_yaml(path, path.read_text(encoding="utf-8"), issues)
+    raw = read_yaml_file(path, issues)
     if not isinstance(raw, dict):
         if raw is not None:
             issues.error(
                 path, "expected 'sources:', 'countries:', 'lines:' and 'unconfirmed:' at the top"
             )
         return data
+    for key, kind in (("countries", dict), ("lines", list), ("unconfirmed", list)):
+        if not isinstance(raw.get(key) or kind(), kind):
+            issues.error(
+                path, f"'{key}' must be a {'mapping' if kind is dict else 'list'}", field=key
+            )
+            raw[key] = kind()
     data.countries = {str(k): _per_language(v) for k, v in (raw.get("countries") or {}).items()}
     _load_sources(data, raw.get("sources"), issues)
     review = raw.get("review") or {}
@@ -684,10 +690,10 @@ def load_help(
         ids.add(line.id)
         data.lines.append(line)
     for entry in raw.get("unconfirmed") or []:
-        if isinstance(entry, dict) and entry.get("country") in data.countries:
+        if isinstance(entry, dict) and str(entry.get("country")) in data.countries:
             data.unconfirmed.append(NoLine(entry["country"], _per_language(entry.get("note"))))
         else:
-            issues.error(path, f"malformed 'unconfirmed' entry {entry!r}", field="unconfirmed")
+            issues.error(path, f"malformed 'unconfirmed' entry {shown(entry)}", field="unconfirmed")
     for code, names in data.countries.items():
         for lang in languages:
             if lang not in names:

@@ -14,6 +14,7 @@ from .docs import DocsTree, load_docs
 from .helplines import HelpData, load_help
 from .locales import SOURCE_LANGUAGE, Locale, load_locales
 from .siteconfig import read_config
+from .udhr import UDHR_DIR, Udhr, load_udhr
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Project:
     today: dt.date
     report_to: str = ""  # mkdocs.yml extra.report_to: where readers report a wrong number
     site_url: str = ""
+    udhr: Udhr | None = None  # the published UDHR texts (sources/udhr/)
 
     @property
     def languages(self) -> list[str]:
@@ -49,6 +51,7 @@ def load_project(root: Path, today: dt.date | None = None) -> Project:
     campaigns = load_campaigns(root / "campaigns", languages, issues)
     help_data = load_help(root / "campaigns" / "help-lines.yml", languages, issues, today)
     docs = load_docs(root / "docs", languages, issues)
+    udhr = load_udhr(root / UDHR_DIR, issues)
     issues.raise_if_errors()
     assert communique is not None
     config = read_config(root)
@@ -64,4 +67,5 @@ def load_project(root: Path, today: dt.date | None = None) -> Project:
         today,
         report_to=str(extra.get("report_to") or ""),
         site_url=str(config.get("site_url") or ""),
+        udhr=udhr,
     )

@@ -8,7 +8,9 @@ can be shown what changed since.
 
 ``translation_status`` says how far a page is: ``untranslated`` (a skeleton; readers get the
 English page with a notice), ``awaiting-review`` (translated, not yet reviewed by a native
-speaker), ``reviewed``. Pages without the field are treated as translated and reviewed.
+speaker), ``reviewed``. A page without the field counts as awaiting review: only a review
+recorded with ``make reviewed`` (which names the reviewer) marks a translation as reviewed, so a
+draft can never pass as final by omission.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
 SNAPSHOTS = Path("locales") / "snapshots"
 STATUSES = ("untranslated", "awaiting-review", "reviewed")
 _TRACKING_FIELDS = re.compile(r"^(translation_source|translation_status|reviewed_by):.*\n", re.M)
+# A recording of the English page (model/recordings.py) does not change what to translate.
+_RECORDING_FIELD = re.compile(r"^recording:.*\n(?:[ \t]+.*\n)*", re.M)
 
 
 SKELETON_MARK = "<!-- Not yet translated."
@@ -43,7 +47,7 @@ def is_skeleton(body: str) -> bool:
 def source_hash(text: str) -> str:
     """A short, stable hash of a source page (line endings and trailing spaces ignored)."""
     normal = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip().splitlines())
-    normal = _TRACKING_FIELDS.sub("", normal + "\n")
+    normal = _RECORDING_FIELD.sub("", _TRACKING_FIELDS.sub("", normal + "\n"))
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
 
@@ -52,7 +56,7 @@ class TranslationState:
     page: SitePage
     source: SitePage
     state: str  # "up-to-date", "outdated", "untracked", "untranslated"
-    status: str  # the translation_status field, "reviewed" when absent
+    status: str  # the translation_status field, "awaiting-review" when absent
     recorded: str | None
     current: str
 
@@ -76,7 +80,7 @@ def translation_states(
                 continue  # reported by the model as a page without a source
             current = source_hash(source.doc.path.read_text(encoding="utf-8"))
             recorded = page.doc.meta.get("translation_source")
-            status = str(page.doc.meta.get("translation_status") or "reviewed")
+            status = str(page.doc.meta.get("translation_status") or "awaiting-review")
             if status == "untranslated":
                 state = "untranslated"
             elif not recorded:

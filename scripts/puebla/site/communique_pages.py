@@ -10,7 +10,7 @@ from .text import html_escape, md_escape
 
 
 def _gap_note(para: Paragraph, locale: Locale) -> str:
-    note = html_escape(locale.t("editorial_note", words=para.gap))
+    note = html_escape(locale.t("editorial_note", words=para.gap, other=para.gap_other))
     return f' <span class="editorial-note">[…] <em>{note}</em></span>'
 
 
@@ -34,8 +34,9 @@ def version_markdown(version: Version, locale: Locale, anchor_prefix: str = "") 
                 out.append(f"{text}\n{{: .signature }}\n")
             else:
                 out.append(text + "\n")
-    title = version.title if version.key == "release" else version.headings[-1]
-    out.append(f"**{md_escape(title)}**\n{{: .communique-title }}\n")
+    # Every heading of the text, as it stands (the UN text has two).
+    titles = [version.title] if version.key == "release" else version.headings
+    out.extend(f"**{md_escape(title)}**\n{{: .communique-title }}\n" for title in titles)
     out.extend(_paragraph_md(p, locale) for p in version.preamble)
     out.append(md_escape(version.agreed) + "\n")
     for number, para in version.commitments.items():

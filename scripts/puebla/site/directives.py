@@ -16,8 +16,10 @@ from ..model.pages import site_pages
 from ..model.project import Project
 from ..model.translation import translation_states
 from .campaign_pages import campaign_cards_markdown
+from .checksums import checksums_markdown
 from .communique_pages import compare_markdown, sources_markdown, version_markdown
 from .extras import Extras
+from .help_now import help_now_markdown, help_page_link
 from .help_pages import (
     HOW_WE_CHECK_PAGE,
     check_rules_markdown,
@@ -25,14 +27,15 @@ from .help_pages import (
     report_to_markdown,
 )
 from .offline import offline_kit_markdown
+from .quotations import expand_inline, normal_ref, quote_block, quote_refs
 from .status_page import status_markdown
 from .text import html_escape, md_escape
 
-DIRECTIVE = re.compile(r"^<!--\s*puebla:([a-z-]+)((?:\s+[a-z-]+)*)\s*-->\s*$", re.M)
+DIRECTIVE = re.compile(r"^<!--\s*puebla:([a-z-]+)((?:\s+[a-z0-9.-]+)*)\s*-->\s*$", re.M)
 
 
 def _renderers(
-    project: Project, extras: Extras | None
+    project: Project, extras: Extras | None, rel: str = ""
 ) -> dict[str, Callable[[str, list[str]], str]]:
     c = project.communique
 
@@ -59,9 +62,17 @@ def _renderers(
             )
         if extras.offline_kit is not None:
             listing += offline_kit_markdown(extras.offline_kit, project.locales[lang])
+            listing += checksums_markdown(project.locales[lang])  # SHA256SUMS (online site)
         return listing
 
+    def quote(lang: str, args: list[str]) -> str:
+        return quote_block(project, lang, normal_ref(args[1]) or "", rel)
+
     return {
+        "quote": quote,
+        "help-now": lambda lang, args: help_now_markdown(
+            project.help, project.locales[lang], project.today, help_page_link(rel)
+        ),
         "materials-list": materials_list,
         "translation-status": status,
         # The link to "How we check help lines" is relative to the page; campaign help pages
@@ -85,16 +96,43 @@ def _renderers(
     }
 
 
+def _bad_quote(args: list[str], project: Project, lang: str) -> bool:
+    if len(args) != 2 or args[0] != "communique":
+        return True
+    ref = normal_ref(args[1])
+    return ref is None or ref not in quote_refs(project, lang)
+
+
 def expand(
-    markdown: str, lang: str, project: Project, path: Path | str, extras: Extras | None = None
+    markdown: str,
+    lang: str,
+    project: Project,
+    path: Path | str,
+    extras: Extras | None = None,
+    rel: str = "",
 ) -> str:
-    """Replace every directive line; an unknown one is an error naming file and line."""
-    renderers = _renderers(project, extras)
+    """Replace every directive line; an unknown one is an error naming file and line.
+
+    ``rel`` is the page's path under its language root (for links the inserted text makes).
+    """
+    renderers = _renderers(project, extras, rel)
+    markdown, bad = expand_inline(markdown, project, lang)
+    if bad:
+        raise ContentError(
+            [
+                Problem(path, message, "see CONTRIBUTING.md, 'Quoting the communiqué'", line=line)
+                for line, message in bad
+            ]
+        )
 
     def replace(match: re.Match[str]) -> str:
         name, args = match.group(1), match.group(2).split()
         renderer = renderers.get(name)
-        if renderer is None or (name == "communique-text" and args not in (["release"], ["un"])):
+        if (
+            renderer is None
+            or (name == "communique-text" and args not in (["release"], ["un"]))
+            or (name == "quote" and _bad_quote(args, project, lang))
+        ):
             line = markdown.count("\n", 0, match.start()) + 1
             raise ContentError(
                 [

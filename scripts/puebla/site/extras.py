@@ -31,14 +31,18 @@ def materials_cache(root: Path) -> Path:
     return Path(os.environ.get("PUEBLA_CACHE_DIR") or root / CACHE / "materials")
 
 
-def render_extras(project: Project, site_url: str, *, offline: bool = False) -> Extras:
+def render_extras(
+    project: Project, site_url: str, *, offline: bool = False, folder: Path | None = None
+) -> Extras:
     """Render materials and previews; the online site also publishes the offline kit.
 
     ``offline`` is true while building the offline kit itself, which must not contain itself.
+    ``folder`` (default ``.cache/site-extra``) lets ``make serve`` render the next materials
+    beside the ones it is serving.
     """
     from ..materials import render_materials, render_previews
 
-    folder = project.root / CACHE / "site-extra"
+    folder = folder or project.root / CACHE / "site-extra"
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)

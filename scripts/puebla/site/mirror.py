@@ -14,6 +14,7 @@ from pathlib import Path
 from ..model.campaigns import CampaignPage
 from ..model.docs import MIRROR_MARKER
 from ..model.project import Project
+from ..model.recordings import recording_files
 
 GENERATED_NOTE = "<!-- Generated from {source}: edit that file, not this one. -->\n"
 
@@ -31,7 +32,7 @@ def mirror_campaigns(project: Project) -> dict[Path, CampaignPage]:
         locale = project.locales[lang]
         for campaign in project.campaigns.values():
             target_dir = docs / lang / "campaigns" / campaign.id
-            wanted: dict[Path, str] = {target_dir / MIRROR_MARKER: ""}
+            wanted: dict[Path, str | bytes] = {target_dir / MIRROR_MARKER: ""}
             for page in campaign.translations[lang].values():
                 source = page.doc.path
                 text = source.read_text(encoding="utf-8")
@@ -45,16 +46,19 @@ def mirror_campaigns(project: Project) -> dict[Path, CampaignPage]:
                 target = target_dir / f"{page.slug}.md"
                 wanted[target] = body
                 written[target] = page
+                for audio in recording_files(source):  # a recording travels with its page
+                    wanted[target_dir / audio.name] = audio.read_bytes()
             _sync(target_dir, wanted)
         _remove_stale(docs / lang / "campaigns", set(project.campaigns))
     return written
 
 
-def _sync(folder: Path, wanted: dict[Path, str]) -> None:
+def _sync(folder: Path, wanted: dict[Path, str | bytes]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for path, content in wanted.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != content:
-            path.write_text(content, encoding="utf-8")
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
     for path in folder.iterdir():
         if path not in wanted:
             path.unlink() if path.is_file() else shutil.rmtree(path)

@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
-from ..model.locales import Locale
+from ..model.locales import SOURCE_LANGUAGE, Locale
 from ..model.translation import TranslationState
 from .text import html_escape
 
 
 def _admonition(kind: str, title: str, text: str) -> str:
-    return f'!!! {kind} "{title}"\n    {text}\n\n'
+    """One compact line: the state must show on every page, without pushing the help block
+    out of a phone's first screen."""
+    return (
+        f'<p class="translation-notice translation-notice--{kind}" role="note">'
+        f"<strong>{html_escape(title)}.</strong> {text}</p>\n\n"
+    )
 
 
-def notice_markdown(state: TranslationState, locale: Locale, english_url: str) -> str:
-    """The notice for a page in ``locale`` (empty when the translation is current and reviewed)."""
-    link = f'<a href="{html_escape(english_url)}" hreflang="en" lang="{locale.code}">{html_escape(locale.t("notice_english_link"))}</a>'
+def notice_markdown(
+    state: TranslationState,
+    locale: Locale,
+    english_url: str,
+    shown: Locale | None = None,
+    shown_url: str = "",
+) -> str:
+    """The notice for a page in ``locale`` (empty when the translation is current and reviewed).
+
+    ``shown``: the language an untranslated page is shown in (its fallback; English when not
+    given), at ``shown_url``. Written in ``locale``'s interface language (see
+    :func:`in_interface_language`).
+    """
+    link = f'<a href="{html_escape(english_url)}" hreflang="en" lang="{locale.interface}">{html_escape(locale.t("notice_english_link"))}</a>'
+    if state.state == "untranslated" and shown is not None and shown.code != SOURCE_LANGUAGE:
+        name = locale.name_of(shown)
+        text = locale.t("notice_fallback_text", language=locale.name, fallback=name)
+        label = html_escape(locale.t("notice_fallback_link", fallback=name))
+        link = f'<a href="{html_escape(shown_url)}" hreflang="{shown.code}" lang="{locale.interface}">{label}</a>'
+        return _admonition(
+            "info", locale.t("notice_untranslated_title"), f"{html_escape(text)} {link}"
+        )
     if state.state == "untranslated":
         text = locale.t("notice_untranslated_text", language=locale.name)
         return _admonition(
@@ -35,6 +59,19 @@ def notice_markdown(state: TranslationState, locale: Locale, english_url: str) -
     return out
 
 
-def fallback_markdown(english_body: str) -> str:
-    """The English page shown in place of an untranslated one, marked as English."""
-    return f'<div lang="en" markdown="1">\n\n{english_body}\n\n</div>\n'
+def in_interface_language(locale: Locale, notice: str) -> str:
+    """A notice marked with its language when the page's interface is its fallback's.
+
+    The notice is in the page's own language where its interface strings exist; a language
+    whose locale file has none yet (K'iche', Mam, Q'eqchi': Spanish until a reviewed
+    translation is recorded) gets its fallback's words, which must say which language they are.
+    """
+    if not notice or locale.interface == locale.code:
+        return notice
+    return f'<div lang="{locale.interface}" markdown="1">\n\n{notice}</div>\n\n'
+
+
+def fallback_markdown(body: str, lang: str = SOURCE_LANGUAGE) -> str:
+    """The fallback language's page (English unless the language names another), shown in
+    place of an untranslated one and marked with its language."""
+    return f'<div lang="{lang}" markdown="1">\n\n{body}\n\n</div>\n'

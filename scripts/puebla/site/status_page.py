@@ -7,7 +7,7 @@ from collections import Counter
 from ..model.locales import Locale
 from ..model.project import Project
 from ..model.translation import TranslationState
-from .text import md_escape
+from .text import html_escape, md_escape
 
 COLUMNS = ("up-to-date", "outdated", "untranslated", "awaiting-review")
 
@@ -48,7 +48,13 @@ def status_markdown(project: Project, states: list[TranslationState], locale: Lo
         rows.append(
             f"| {name} (`{lang}`) | {c['up-to-date']} | {c['outdated']} | {c['untranslated']} | {c['awaiting-review']} | {total} |"
         )
-    out = ["\n".join(rows) + "\n"]
+    # A labelled region a keyboard can reach, in case the table is wider than the screen.
+    label = html_escape(t("status_language") + " / " + t("status_total"))
+    out = [
+        f'<div class="table-region" role="region" aria-label="{label}" tabindex="0" markdown="1">\n\n'
+        + "\n".join(rows)
+        + "\n\n</div>\n"
+    ]
     for lang in project.languages[1:]:
         name = project.locales[lang].name
         out.append(f"## {md_escape(t('status_details', language=name))} {{#status-{lang}}}\n")

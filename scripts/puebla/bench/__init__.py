@@ -1,0 +1,1 @@
+"""Benchmarks of the site build and preview (``make bench``); materials have their own."""

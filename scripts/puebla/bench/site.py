@@ -1,0 +1,347 @@
+"""``make bench`` (site part): the editing loop next to a bare Material + static-i18n build.
+
+Prints, in one run, each figure for the project and for a bare build of the same pages (the
+Markdown the project's plugin hands to MkDocs, captured from a real build, built by Material
+and mkdocs-static-i18n alone in a temporary folder), and the ratio between them:
+
+- no-change rebuild: ``puebla build`` (what ``make site`` runs) with nothing changed;
+- one-page edit: a sentence added to an English campaign page, then a build;
+- serve, save → refreshed HTML: the median over 5 saves of the time from writing the file to
+  the served page containing the new sentence, and how many rebuilds each save caused;
+- 4 vs 12 languages: a copy with the same pages under 8 more language codes, time per
+  language-page of a no-change rebuild (materials left out: they are per language by design
+  and have their own bench), as the ratio 12 / 4;
+- clean build with set-up: ``make site`` in a fresh copy with no venv and no caches (skip with
+  ``BENCH_CLEAN=0``: it installs every dependency and renders every material).
+
+Every build runs in its own process, as an editor runs it. Times are information, not a test:
+nothing here fails on a slow machine. Builds are repeated and the median kept, because the
+machines this runs on are shared.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import io
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from .copies import EXTRA_CODES, add_languages, bare_copy, project_copy
+
+REPEAT = 3
+SAVES = 5
+EDITED = "campaigns/rights/en/rights.md"  # the page the issue measured
+EDITED_URL = "campaigns/rights/rights/"
+LIVERELOAD = re.compile(r"livereload\((\d+),\s*\d+\)")
+
+
+def _env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{done.stderr[-3000:]}")
+    return seconds
+
+
+def _median(times: list[float]) -> float:
+    return statistics.median(times)
+
+
+def _puebla(copy: Path) -> list[str]:
+    return [sys.executable, "-m", "puebla", "--root", str(copy), "build"]
+
+
+def _bare(copy: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(copy / "mkdocs.yml")]
+
+
+@contextlib.contextmanager
+def _no_materials(folder: Path):
+    """While active, the plugin publishes no materials (they have their own bench)."""
+    from ..mkdocs_plugin import plugin
+    from ..site.extras import Extras
+
+    folder.mkdir(parents=True, exist_ok=True)
+    original = plugin.render_extras
+    plugin.render_extras = lambda project, site_url, offline=False: Extras(folder)
+    try:
+        yield
+    finally:
+        plugin.render_extras = original
+
+
+def capture_pages(
+    copy: Path, site: Path, materials: bool = True
+) -> tuple[dict[str, str], list[dict]]:
+    """Build ``copy`` in this process, keeping the Markdown the plugin gives MkDocs per page."""
+    from ..build import build_site
+    from ..mkdocs_plugin import plugin
+
+    pages: dict[str, str] = {}
+    languages: list[dict] = []
+    original = plugin.PueblaPlugin.on_page_markdown
+
+    def recording(self, markdown, page, config, files):
+        out = original(self, markdown, page, config, files)
+        if config.use_directory_urls:  # the online site, not the offline kit
+            pages[page.file.src_uri] = out
+            if not languages:
+                for lang in config.plugins["i18n"].config.languages:
+                    entry = {"locale": lang.locale, "name": lang.name, "build": True}
+                    if lang.default:
+                        entry["default"] = True
+                    languages.append(entry)
+        return out
+
+    plugin.PueblaPlugin.on_page_markdown = recording  # type: ignore[method-assign]
+    try:
+        quiet = contextlib.nullcontext() if materials else _no_materials(site.parent / "none")
+        with contextlib.redirect_stderr(io.StringIO()), quiet:
+            build_site(copy, site)
+    finally:
+        plugin.PueblaPlugin.on_page_markdown = original  # type: ignore[method-assign]
+    return pages, languages
+
+
+def _edit(path: Path, n: int) -> str:
+    sentence = f"Bench sentence number {n} {time.monotonic_ns()}."
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+    return sentence
+
+
+def builds(ours: Path, bare: Path) -> dict[str, tuple[float, float]]:
+    env = _env(PUEBLA_CACHE_DIR=str(ours.parent / "materials-cache"))
+    rows: dict[str, tuple[float, float]] = {}
+    _run(_puebla(ours), ours, env)  # warm: materials, templates, offline kit
+    _run(_bare(bare), bare, env)
+    rows["no-change rebuild"] = (
+        _median([_run(_puebla(ours), ours, env) for _ in range(REPEAT)]),
+        _median([_run(_bare(bare), bare, env) for _ in range(REPEAT)]),
+    )
+    mine, theirs = [], []
+    for n in range(REPEAT):
+        _edit(ours / EDITED, n)
+        mine.append(_run(_puebla(ours), ours, env))
+        _edit(bare / "docs" / "en" / "campaigns" / "rights" / "rights.md", n)
+        theirs.append(_run(_bare(bare), bare, env))
+    rows["one-page edit rebuild"] = (_median(mine), _median(theirs))
+    return rows
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8", "replace")
+
+
+def _reload_signal(base: str, html: str) -> float:
+    """Block until the server tells browsers to reload (what its live-reload script waits for)."""
+    match = LIVERELOAD.search(html)
+    if match is None:
+        raise SystemExit("the served page has no live-reload script")
+    with urllib.request.urlopen(f"{base}livereload/{match.group(1)}/1", timeout=120) as response:
+        response.read()
+    return time.perf_counter()
+
+
+def serve_timing(
+    command: Callable[[str], list[str]],
+    cwd: Path,
+    edited: Path,
+    url: str,
+    env: dict[str, str],
+    counted: re.Pattern[str],
+) -> tuple[float, float]:
+    """(median seconds from save to the browser's reload with the edit, rebuilds per save).
+
+    The time ends when the server's live-reload answer arrives (the moment an open browser
+    reloads) and the page it then serves has the new sentence.
+    """
+    port = _free_port()
+    log = cwd.parent / f"serve-{cwd.name}.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            command(f"127.0.0.1:{port}"),
+            cwd=cwd,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    base = f"http://127.0.0.1:{port}/"
+    page = base + url
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                _get(page)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit(f"no server:\n{log.read_text()[-3000:]}") from None
+                time.sleep(0.2)
+        time.sleep(5)  # let the first build's background work settle
+        times, rebuilds = [], []
+        for n in range(SAVES):
+            before = len(counted.findall(log.read_text()))
+            html = _get(page)
+            with concurrent.futures.ThreadPoolExecutor(1) as pool:
+                reloaded = pool.submit(_reload_signal, base, html)
+                time.sleep(0.2)  # the live-reload request is waiting
+                start = time.perf_counter()
+                sentence = _edit(edited, 100 + n)
+                end = reloaded.result()
+            while sentence not in _get(page):  # a reload that came before the edit was built
+                if time.perf_counter() - start > 60:
+                    raise SystemExit(f"the edit never showed:\n{log.read_text()[-3000:]}")
+                end = _reload_signal(base, _get(page))
+            times.append(end - start)
+            time.sleep(5)  # any further rebuild the save causes happens now
+            rebuilds.append(len(counted.findall(log.read_text())) - before)
+        return _median(times), statistics.mean(rebuilds)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def serve_rows(ours: Path, bare: Path) -> tuple[tuple[float, float], tuple[float, float]]:
+    env = _env(PUEBLA_CACHE_DIR=str(ours.parent / "materials-cache"))
+    mine = serve_timing(
+        lambda addr: [sys.executable, "-m", "puebla", "--root", str(ours), "serve", "--addr", addr],
+        ours,
+        ours / EDITED,
+        EDITED_URL,
+        env,
+        re.compile("Rebuilt after a save|Download pages rebuilt"),
+    )
+    theirs = serve_timing(
+        lambda addr: [sys.executable, "-m", "mkdocs", "serve", "-a", addr, "-f", "mkdocs.yml"],
+        bare,
+        bare / "docs" / "en" / "campaigns" / "rights" / "rights.md",
+        EDITED_URL,
+        env,
+        re.compile("Documentation built"),
+    )
+    return mine, theirs
+
+
+def per_language_page(copy: Path, site: Path) -> tuple[float, float]:
+    """Seconds per language-page of a no-change rebuild in this process, materials left out,
+    and the same for a bare build of the same pages (in its own process, as above)."""
+    from ..build import build_site
+
+    pages, languages = capture_pages(copy, site, materials=False)  # also the warm-up
+    times = []
+    with contextlib.redirect_stderr(io.StringIO()), _no_materials(site.parent / "none"):
+        for _ in range(REPEAT):
+            start = time.perf_counter()
+            build_site(copy, site)
+            times.append(time.perf_counter() - start)
+    bare = bare_copy(pages, languages, site.parent / f"bare-{copy.name}")
+    _run(_bare(bare), bare, _env())
+    bare_times = [_run(_bare(bare), bare, _env()) for _ in range(REPEAT)]
+    return _median(times) / len(pages), _median(bare_times) / len(pages)
+
+
+def clean_builds(root: Path, tmp: Path, bare: Path) -> tuple[float, float]:
+    """``make site`` in a fresh copy (venv, dependencies, every material) vs the bare set-up."""
+    fresh = project_copy(root, tmp / "fresh")
+    env = {k: v for k, v in _env().items() if k not in ("PUEBLA_CACHE_DIR", "VIRTUAL_ENV")}
+    mine = _run(["make", "site"], fresh, env)
+    venv = tmp / "bare-venv"
+    pins = [
+        line.strip()
+        for line in (root / "requirements.txt").read_text().splitlines()
+        if line.strip() and not line.startswith(("#", "-"))
+    ]
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps", *pins],
+        check=True,
+        capture_output=True,
+    )
+    shutil.rmtree(bare / "site", ignore_errors=True)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "mkdocs", "build", "-q"],
+        cwd=bare,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return mine, time.perf_counter() - start
+
+
+def _line(label: str, ours: float, bare: float, unit: str = "s") -> str:
+    ratio = ours / bare if bare else float("nan")
+    return f"  {label:<44} {ours:8.2f} {unit:<2} {bare:8.2f} {unit:<2} {ratio:7.2f}×"
+
+
+def main(root: Path | None = None) -> int:
+    root = (root or Path.cwd()).resolve()
+    with tempfile.TemporaryDirectory(prefix="puebla-site-bench-") as name:
+        tmp = Path(name)
+        shutil.copytree(root / ".cache" / "materials", tmp / "materials-cache", dirs_exist_ok=True)
+        os.environ["PUEBLA_CACHE_DIR"] = str(tmp / "materials-cache")
+        ours = project_copy(root, tmp / "ours")
+        pages, languages = capture_pages(ours, tmp / "capture-site")
+        bare = bare_copy(pages, languages, tmp / "bare")
+        rows = builds(ours, bare)
+        (serve_mine, rebuilds), (serve_bare, bare_rebuilds) = serve_rows(ours, bare)
+        four = per_language_page(project_copy(root, tmp / "four"), tmp / "site-4")
+        twelve_copy = project_copy(root, tmp / "twelve")
+        add_languages(twelve_copy)
+        twelve = per_language_page(twelve_copy, tmp / "site-12")
+        clean = None
+        if os.environ.get("BENCH_CLEAN", "1") != "0":
+            clean = clean_builds(root, tmp, bare)
+
+    print(
+        f"Site benchmark, {len(pages)} pages in {len(languages)} languages, {os.cpu_count()} cores"
+    )
+    print(f"  {'':<44} {'project':>11} {'bare':>11} {'ratio':>8}")
+    for label, (mine, theirs) in rows.items():
+        print(_line(label, mine, theirs))
+    print(_line("serve: save → refreshed HTML (median of 5)", serve_mine, serve_bare))
+    print(
+        f"  {'serve: rebuilds per save':<44} {rebuilds:8.1f}    {bare_rebuilds:8.1f}"
+        "    (the bare serve has no campaign mirror)"
+    )
+    print(_line("per language-page, 4 languages", four[0] * 1000, four[1] * 1000, "ms"))
+    n = 4 + len(EXTRA_CODES)
+    print(_line(f"per language-page, {n} languages", twelve[0] * 1000, twelve[1] * 1000, "ms"))
+    print(
+        f"  {f'growth per language-page, {n} / 4':<44} {twelve[0] / four[0]:8.2f}×   "
+        f"{twelve[1] / four[1]:8.2f}×    (materials left out)"
+    )
+    if clean is not None:
+        print(_line("clean build with set-up (make site)", *clean))
+    else:
+        print("  clean build with set-up: skipped (BENCH_CLEAN=0)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
