@@ -83,7 +83,7 @@ def back(job: MaterialJob, ts: Typesetter) -> Page:
         inner,
         3 if len(words.help_lines) == 3 else 2,  # three lines fit one row, labels under them
         HELP_STYLES,
-        qr_top - mm(2) - top,
+        qr_top - mm(1.5) - top,
         words.help_fallback,
     )
     draw_help(b, helps, margin, top, p.text, p.text)

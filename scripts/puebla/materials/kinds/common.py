@@ -147,6 +147,11 @@ def _inline_size(
     return None
 
 
+def column_gap(cols: int) -> float:
+    """Space between help-line columns: narrower with three, so each label keeps one line."""
+    return 0.0 if cols < 2 else mm(6) if cols == 2 else mm(4)
+
+
 def help_block(
     m: Measurer,
     heading: str | None,
@@ -163,7 +168,7 @@ def help_block(
     More lines than the space allows is an error for the help-lines file, not a reason to
     squeeze the rest of the material.
     """
-    gap = mm(6) if cols > 1 else 0.0
+    gap = column_gap(cols)
     col_width = (width - (cols - 1) * gap) / cols
     inline = _inline_size(m, entries, sizes["number"], col_width) if entries else None
     if inline is not None:
@@ -240,7 +245,7 @@ def draw_help(
     row_h = block.row_height()
     for i, (country, number) in enumerate(zip(block.countries, block.numbers, strict=True)):
         row, col = divmod(i, block.cols)
-        cx = x + col * (block.col_width + mm(6))
+        cx = x + col * (block.col_width + column_gap(block.cols))
         cy = y + row * (row_h + block.gap)
         if block.inline:
             b.text(country, cx, cy, color, field="help country")
