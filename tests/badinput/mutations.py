@@ -182,7 +182,7 @@ def mutated_bytes(draw: st.DrawFn, original: bytes) -> bytes:
     if action == "truncate":
         return original[: draw(st.integers(min_value=0, max_value=len(original)))]
     if action == "insert":
-        junk = draw(ODD_TEXT | st.sampled_from(["---\n", ": :", "[", "{", '"', "'", "  - "]))
+        junk = draw(ODD_TEXT | st.sampled_from(["---\n", ": :", "[", "{", "\"", "'", "  - "]))
         return b"".join([*lines[:i], junk.encode("utf-8"), *lines[i:]])
     if action == "binary":
         return b"".join([*lines[:i], draw(st.binary(min_size=1, max_size=64)), *lines[i:]])

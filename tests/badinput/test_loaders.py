@@ -84,7 +84,9 @@ def _assert_clear(problems: list[Problem], path: Path) -> None:
     """
     rel = f"{path.parent.name}/{path.name}"
     named = [
-        p for p in problems if Path(p.path).resolve() == path.resolve() or rel in p.message + p.hint
+        p
+        for p in problems
+        if Path(p.path).resolve() == path.resolve() or rel in p.message + p.hint
     ]
     assert named, f"no error names {path.name}: {[p.format() for p in problems]}"
     for p in problems:
@@ -185,9 +187,7 @@ def test_help_lines_mutations_end_in_content_or_a_clear_error(
     broken = data.draw(_structural_or_textual(mutate.original), label="help-lines.yml")
     for target in mutate(broken):
         case("help-lines.yml")
-        result, problems = _outcome(
-            target, lambda issues: load_help(target, LANGUAGES, issues, TODAY)
-        )
+        result, problems = _outcome(target, lambda issues: load_help(target, LANGUAGES, issues, TODAY))
         if problems:
             _assert_clear(problems, target)
         else:
