@@ -18,9 +18,22 @@ from ..languages import _register_in_mkdocs
 from ..model.locales import SOURCE_LANGUAGE
 from ..site.markdown import EXTENSIONS
 
-IGNORE = shutil.ignore_patterns(
-    ".venv", "site", "site.old", ".site-build-*", ".cache", ".git", "__pycache__", "*.egg-info"
-)
+_TOP = shutil.ignore_patterns(".venv", "site", "site.old", ".site-build-*", ".cache", ".git")
+_ANYWHERE = shutil.ignore_patterns("__pycache__", "*.egg-info")
+
+
+def _ignore(root: Path):
+    """Build outputs at the top only: ``scripts/puebla/site`` is code, not a built site."""
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        skipped = set(_ANYWHERE(folder, names))
+        if Path(folder) == root:
+            skipped |= set(_TOP(folder, names))
+        return skipped
+
+    return ignore
+
+
 # Codes Material ships interface strings for, none of them a project language: the 12-language
 # copy carries the Spanish pages under these codes (a copy for timing, not a translation).
 EXTRA_CODES = ("de", "it", "pt", "nl", "pl", "sv", "da", "fi")
@@ -28,7 +41,7 @@ EXTRA_CODES = ("de", "it", "pt", "nl", "pl", "sv", "da", "fi")
 
 def project_copy(root: Path, target: Path) -> Path:
     """The project without build outputs (mirrored campaign pages included)."""
-    shutil.copytree(root, target, ignore=IGNORE)
+    shutil.copytree(root, target, ignore=_ignore(root))
     for mirrored in target.glob("docs/*/campaigns/*/.mirrored"):
         shutil.rmtree(mirrored.parent)
     return target

@@ -299,6 +299,10 @@ def _line(label: str, ours: float, bare: float, unit: str = "s") -> str:
     return f"  {label:<44} {ours:8.2f} {unit:<2} {bare:8.2f} {unit:<2} {ratio:7.2f}×"
 
 
+def _say(text: str) -> None:
+    print(text, flush=True)  # each figure as soon as it is measured: the run is long
+
+
 def main(root: Path | None = None) -> int:
     root = (root or Path.cwd()).resolve()
     with tempfile.TemporaryDirectory(prefix="puebla-site-bench-") as name:
@@ -308,38 +312,33 @@ def main(root: Path | None = None) -> int:
         ours = project_copy(root, tmp / "ours")
         pages, languages = capture_pages(ours, tmp / "capture-site")
         bare = bare_copy(pages, languages, tmp / "bare")
-        rows = builds(ours, bare)
+        _say(
+            f"Site benchmark, {len(pages)} pages in {len(languages)} languages, {os.cpu_count()} cores"
+        )
+        _say(f"  {'':<44} {'project':>11} {'bare':>11} {'ratio':>8}")
+        for label, (mine, theirs) in builds(ours, bare).items():
+            _say(_line(label, mine, theirs))
         (serve_mine, rebuilds), (serve_bare, bare_rebuilds) = serve_rows(ours, bare)
+        _say(_line("serve: save → browser reload (median of 5)", serve_mine, serve_bare))
+        _say(
+            f"  {'serve: rebuilds per save':<44} {rebuilds:8.1f}    {bare_rebuilds:8.1f}"
+            "    (the bare serve has no campaign mirror)"
+        )
         four = per_language_page(project_copy(root, tmp / "four"), tmp / "site-4")
+        _say(_line("per language-page, 4 languages", four[0] * 1000, four[1] * 1000, "ms"))
         twelve_copy = project_copy(root, tmp / "twelve")
         add_languages(twelve_copy)
         twelve = per_language_page(twelve_copy, tmp / "site-12")
-        clean = None
+        n = 4 + len(EXTRA_CODES)
+        _say(_line(f"per language-page, {n} languages", twelve[0] * 1000, twelve[1] * 1000, "ms"))
+        _say(
+            f"  {f'growth per language-page, {n} / 4':<44} {twelve[0] / four[0]:8.2f}×   "
+            f"{twelve[1] / four[1]:8.2f}×    (materials left out)"
+        )
         if os.environ.get("BENCH_CLEAN", "1") != "0":
-            clean = clean_builds(root, tmp, bare)
-
-    print(
-        f"Site benchmark, {len(pages)} pages in {len(languages)} languages, {os.cpu_count()} cores"
-    )
-    print(f"  {'':<44} {'project':>11} {'bare':>11} {'ratio':>8}")
-    for label, (mine, theirs) in rows.items():
-        print(_line(label, mine, theirs))
-    print(_line("serve: save → refreshed HTML (median of 5)", serve_mine, serve_bare))
-    print(
-        f"  {'serve: rebuilds per save':<44} {rebuilds:8.1f}    {bare_rebuilds:8.1f}"
-        "    (the bare serve has no campaign mirror)"
-    )
-    print(_line("per language-page, 4 languages", four[0] * 1000, four[1] * 1000, "ms"))
-    n = 4 + len(EXTRA_CODES)
-    print(_line(f"per language-page, {n} languages", twelve[0] * 1000, twelve[1] * 1000, "ms"))
-    print(
-        f"  {f'growth per language-page, {n} / 4':<44} {twelve[0] / four[0]:8.2f}×   "
-        f"{twelve[1] / four[1]:8.2f}×    (materials left out)"
-    )
-    if clean is not None:
-        print(_line("clean build with set-up (make site)", *clean))
-    else:
-        print("  clean build with set-up: skipped (BENCH_CLEAN=0)")
+            _say(_line("clean build with set-up (make site)", *clean_builds(root, tmp, bare)))
+        else:
+            _say("  clean build with set-up: skipped (BENCH_CLEAN=0)")
     return 0
 
 
