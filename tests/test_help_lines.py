@@ -20,6 +20,7 @@ from puebla.model.helplines import (
     OPERATOR_KINDS,
     PRINT_LIMIT_MONTHS,
     WARN_AFTER_MONTHS,
+    Contact,
     load_help,
     select_printable,
 )
@@ -324,3 +325,17 @@ def test_no_locale_string_calls_a_line_verified_or_confirmed() -> None:
     for path in sorted((ROOT / "locales").glob("*.yml")):
         problems += [f"{path.name}: {c}" for c in _claims(path.read_text(encoding="utf-8"))]
     assert not problems, "\n".join(problems)
+
+
+def test_whatsapp_links_only_an_international_number() -> None:
+    """wa.me reads its digits as an international number: a national one reaches someone else."""
+    assert Contact("whatsapp", "800 5533 000", ()).href == ""
+    assert Contact("whatsapp", "+52 55 5533 5533", ()).href == "https://wa.me/525555335533"
+
+
+def test_no_built_page_links_a_national_number_on_whatsapp(site: Path) -> None:
+    bad = re.compile(r'href="https://wa\.me/\d')
+    linked = [
+        str(p.relative_to(site)) for p in site.rglob("*.html") if bad.search(p.read_text("utf-8"))
+    ]
+    assert not linked, linked

@@ -111,7 +111,9 @@ class Contact:
         if self.kind == "text":
             return f"sms:{digits}"
         if self.kind == "whatsapp":
-            return f"https://wa.me/{digits.lstrip('+')}"
+            # wa.me needs the full international number; a national one such as Mexico's
+            # "800 5533 000" would open a chat with someone else, so it is shown, not linked.
+            return f"https://wa.me/{digits[1:]}" if digits.startswith("+") else ""
         if self.kind in ("web", "chat"):
             return self.value if "://" in self.value else f"https://{self.value}/"
         if self.kind == "email":
