@@ -29,5 +29,5 @@ def render(job: MaterialJob, fonts: FontFiles) -> dict[str, bytes]:
     image = rasterise(doc.pdf, w, h)
     return {
         f"social-{job.variant}.png": png_bytes(image),
-        f"thumbs/social-{job.variant}.png": thumbnail_png(image, 200),
+        f"thumbs/social-{job.variant}.png": thumbnail_png(image, 120),
     }
