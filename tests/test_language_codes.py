@@ -102,5 +102,7 @@ def test_make_language_with_a_three_letter_code_builds(project_copy: Path) -> No
     )
     assert notice in page.main_text
     spanish = read_page(site / "es" / "campaigns" / "rights" / "rights" / "index.html")
-    assert spanish.main_text[:300] in page.main_text  # the Spanish page's text
+    # The Spanish page's body text (its opening review notice and closing citation line are
+    # not the same on a fallback page: compare a stretch of the body between them).
+    assert spanish.main_text[-500:-300] in page.main_text
     assert page.find("form", **{"data-index": "../../../../search/mam.js"})

@@ -39,6 +39,8 @@ def english_only(root: Path) -> None:
             shutil.rmtree(root / "docs" / locale.stem, ignore_errors=True)
             for folder in root.glob(f"campaigns/*/{locale.stem}"):
                 shutil.rmtree(folder)
+    # Partner files name their languages; in an English-only copy those would be unknown.
+    shutil.rmtree(root / "partners", ignore_errors=True)
 
 
 def ocr(path: Path) -> str:

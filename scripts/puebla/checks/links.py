@@ -14,6 +14,7 @@ from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from ..errors import Collector, ContentError
+from ..model.fallback import shown_instead
 from ..model.locales import SOURCE_LANGUAGE
 from ..model.pages import SitePage
 from ..model.project import Project
@@ -31,15 +32,16 @@ RENDER_CACHE = ".cache/checks/rendered.json"  # relative to the project folder
 def page_html(
     project: Project,
     page: SitePage,
-    english: SitePage | None,
+    shown: SitePage | None,
     renderer: RenderCache | None = None,
 ) -> str:
-    """The page as readers get it: an untranslated page shows its English source."""
-    body = page.doc.body
-    if english is not None and page.doc.meta.get("translation_status") == "untranslated":
-        body = english.doc.body
+    """The page as readers get it: an untranslated page shows its fallback language's page
+    (``shown``, from :func:`puebla.model.fallback.shown_instead`, as the build does)."""
+    body, quote_lang = page.doc.body, None
+    if shown is not None and page.doc.meta.get("translation_status") == "untranslated":
+        body, quote_lang = shown.doc.body, shown.lang
     try:
-        text = expand(body, page.lang, project, page.doc.path, rel=page.rel)
+        text = expand(body, page.lang, project, page.doc.path, rel=page.rel, quote_lang=quote_lang)
     except ContentError:
         return ""  # reported by the build with its own message
     return renderer.render(text) if renderer is not None else render(text)
@@ -57,7 +59,9 @@ def check_links(project: Project, pages: dict[str, dict[str, SitePage]], issues:
 
     @cache
     def rendered(lang: str, rel: str) -> str:
-        return page_html(project, pages[lang][rel], pages[SOURCE_LANGUAGE].get(rel), renderer)
+        page = pages[lang][rel]
+        shown = shown_instead(project, pages, lang, rel) if lang != SOURCE_LANGUAGE else None
+        return page_html(project, page, shown, renderer)
 
     @cache
     def ids(lang: str, rel: str) -> frozenset[str]:

@@ -159,8 +159,8 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         mirrored = self.mirrored.get(Path(page.file.abs_src_path or ""))
         source = mirrored.doc.path if mirrored else page.file.abs_src_path
         state = self._states().get((lang, rel))
+        shown = None  # the fallback language's page, when this one is untranslated
         if state is not None:
-            shown = None
             if state.state == "untranslated":  # the fallback language's page, with a notice
                 shown = shown_instead(self.project, self._pages(), lang, rel)
                 markdown = fallback_markdown(shown.doc.body, shown.lang)
@@ -180,7 +180,13 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         markdown = self._with_recording(markdown, page, lang, rel)
         try:
             return expand(
-                markdown, lang, self.project, source or page.file.src_uri, self.extras, rel
+                markdown,
+                lang,
+                self.project,
+                source or page.file.src_uri,
+                self.extras,
+                rel,
+                quote_lang=shown.lang if shown is not None else None,
             )
         except ContentError as exc:
             raise PluginError(exc.format(self.project.root)) from None

@@ -110,13 +110,18 @@ def expand(
     path: Path | str,
     extras: Extras | None = None,
     rel: str = "",
+    quote_lang: str | None = None,
 ) -> str:
     """Replace every directive line; an unknown one is an error naming file and line.
 
     ``rel`` is the page's path under its language root (for links the inserted text makes).
+    ``quote_lang`` is the language of the body's text when it is not the page's: an
+    untranslated page shows its fallback language's page, whose quotations of the
+    communiqué are that language's words.
     """
     renderers = _renderers(project, extras, rel)
-    markdown, bad = expand_inline(markdown, project, lang)
+    qlang = quote_lang or lang
+    markdown, bad = expand_inline(markdown, project, qlang)
     if bad:
         raise ContentError(
             [
@@ -131,7 +136,7 @@ def expand(
         if (
             renderer is None
             or (name == "communique-text" and args not in (["release"], ["un"]))
-            or (name == "quote" and _bad_quote(args, project, lang))
+            or (name == "quote" and _bad_quote(args, project, qlang))
         ):
             line = markdown.count("\n", 0, match.start()) + 1
             raise ContentError(
@@ -144,6 +149,6 @@ def expand(
                     )
                 ]
             )
-        return renderer(lang, args)
+        return renderer(qlang if name == "quote" else lang, args)
 
     return DIRECTIVE.sub(replace, markdown)

@@ -88,19 +88,12 @@ def _translation(body: str, lang: str) -> QuotableText:
 
 
 def quotable_text(project: Project, lang: str) -> QuotableText:
-    """The communiqué text the site shows in ``lang``.
-
-    While ``lang`` has no translation of the communiqué, the site shows its fallback
-    language's page (``fallback:`` in its locale file; English at the end of the chain), so
-    a quotation in that page is checked against, and taken from, that language's text.
-    """
+    """The communiqué text the site shows in ``lang`` (English while it is untranslated)."""
     if lang == SOURCE_LANGUAGE:
         return _english(project)
     doc = project.docs.pages.get(lang, {}).get(COMMUNIQUE_PAGE)
     if doc is None or doc.meta.get("translation_status") == "untranslated":
-        locale = project.locales.get(lang)
-        fallback = getattr(locale, "fallback", None) or SOURCE_LANGUAGE
-        return quotable_text(project, fallback if fallback != lang else SOURCE_LANGUAGE)
+        return _english(project)
     return _translation(doc.body, lang)
 
 
