@@ -149,11 +149,14 @@ def render_html(
     checks: Callable[[Any], None],
     allowed: tuple[Path, ...] = (),
     document: str = "material",
+    prepare: Callable[[Any], None] | None = None,
 ) -> Rendered:
-    """Lay out ``html``, run ``checks`` on the laid-out document, then write the PDF."""
+    """Lay out ``html``, run ``checks`` on the laid-out document, then ``prepare`` (e.g.
+    the copies of a sheet's item, ``impose.repeat_items``), then write the PDF."""
     from weasyprint import HTML
 
     from ..untrusted import fetch_refused_class
+    from .impose import merge_fields
 
     options: dict[str, Any] = {"uncompressed_pdf": False}
     if flavour == "print":
@@ -169,8 +172,10 @@ def render_html(
             **options
         )
         checks(laid_out)
+        if prepare is not None:
+            prepare(laid_out)
         with _reproducible(hashlib.sha256(salt.encode() + flavour.encode()).digest()):
-            pdf = laid_out.write_pdf(**options)
+            pdf = laid_out.write_pdf(finisher=merge_fields, **options)
     except refused as exc:
         raise exc.as_content_error() from None
     return Rendered(pdf, len(laid_out.pages))
