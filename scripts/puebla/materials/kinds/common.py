@@ -49,4 +49,5 @@ def render_design(
         fonts.folders(),
         job.label,
         prepare,
+        css,
     )
