@@ -171,6 +171,8 @@ def fill_first_field(path: Path, text: str, scale: float = 2) -> list[FilledPage
     through pdfium's form API (what Chromium's built-in viewer calls), rendered for print."""
     pdf = pdfium.PdfDocument(path)
     pdf.init_forms()
+    if pdf.formenv is None:  # no AcroForm in the file
+        return []
     form = pdf.formenv.raw
     pages = []
     for index in range(len(pdf)):
@@ -182,7 +184,8 @@ def fill_first_field(path: Path, text: str, scale: float = 2) -> list[FilledPage
             if pdfium_c.FPDFAnnot_GetSubtype(annot) == pdfium_c.FPDF_ANNOT_WIDGET:
                 rect = pdfium_c.FS_RECTF()
                 pdfium_c.FPDFAnnot_GetRect(annot, rect)
-                annots.append((annot, (rect.left, rect.bottom, rect.right, rect.top)))
+                xs, ys = sorted((rect.left, rect.right)), sorted((rect.bottom, rect.top))
+                annots.append((annot, (xs[0], ys[0], xs[1], ys[1])))  # /Rect may run top-down
         if not annots:
             continue
         before = page.render(scale=scale, may_draw_forms=True, optimize_mode="print").to_pil()
