@@ -743,4 +743,5 @@ def warn_due(data: HelpData, today: dt.date, issues: Collector) -> None:
             message,
             "re-read each source (or call the line), then add a check with its method and date",
             field=f"{line.id}.checks",
+            always_show=True,  # a line that may be wrong is never folded into a summary
         )
