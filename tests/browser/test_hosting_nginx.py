@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext
 
 from nginxkit import run_nginx
+from sitekit import html_lang
 
 from .browserkit import DESKTOP, Traffic, origin_of, prefix, watch
 from .test_language_and_search import search
@@ -85,7 +86,7 @@ def test_language_404_page_through_nginx(
             errors_before = len(traffic.console_errors)
             response = page.goto(nginx_url + prefix(lang, languages) + "no-such-page/")
             assert response is not None and response.status == 404
-            assert page.locator("html").get_attribute("lang") == lang
+            assert page.locator("html").get_attribute("lang") == html_lang(lang)
             assert page.evaluate("window.__cspViolations") == []
             # Chromium reports the document's own 404 status on the console; nothing else may.
             others = [e for e in traffic.console_errors[errors_before:] if "status of 404" not in e]
@@ -112,7 +113,7 @@ def test_switcher_and_search_work_through_nginx(
                 page.click(f".md-select__link[hreflang={target}]")
                 page.wait_for_load_state("load")
                 assert page.url == nginx_url + prefix(target, languages) + path
-                assert page.locator("html").get_attribute("lang") == target
+                assert page.locator("html").get_attribute("lang") == html_lang(target)
         for lang in languages:
             page.goto(nginx_url + prefix(lang, languages) + path)
             word = max(page.inner_text("article h1").split(), key=len).strip(".,:;!?¿¡()")
