@@ -151,9 +151,12 @@ def load_locales(folder: Path, issues: Collector) -> dict[str, Locale]:
         if problem:
             issues.error(path, problem, "name the file like 'es.yml' or 'quc.yml'")
             continue
+        reported = len(issues.errors)
         data = read_yaml_file(path, issues)
         if not isinstance(data, dict):
-            if data is not None:
+            # An empty file too: silently dropping the language would also break every
+            # language that falls back to it (K'iche' to Spanish), far from this file.
+            if len(issues.errors) == reported:
                 issues.error(path, "expected 'name:' and 'strings:' at the top level")
             continue
         name = data.get("name")
