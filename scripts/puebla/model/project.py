@@ -49,7 +49,9 @@ def load_project(root: Path, today: dt.date | None = None) -> Project:
     languages = [SOURCE_LANGUAGE, *sorted(c for c in locales if c != SOURCE_LANGUAGE)]
     communique = load_communique(root / "sources" / "communique", issues)
     campaigns = load_campaigns(root / "campaigns", languages, issues)
-    help_data = load_help(root / "campaigns" / "help-lines.yml", languages, issues, today)
+    # Help-line texts exist per interface language: K'iche' pages show the es fields.
+    written = list(dict.fromkeys(locales[c].interface for c in languages if c in locales))
+    help_data = load_help(root / "campaigns" / "help-lines.yml", written, issues, today)
     docs = load_docs(root / "docs", languages, issues)
     udhr = load_udhr(root / UDHR_DIR, issues)
     if udhr is not None and udhr.altered:  # name the pages that quote what was altered
