@@ -21,6 +21,14 @@ from udhrkit import UDHR, collapse, package_articles
 PROVENANCE = yaml.safe_load((UDHR / "provenance.yml").read_text(encoding="utf-8"))
 OFFICIAL = {"en", "es", "fr"}  # the UN's official texts among the site's languages
 RIGHTS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14}
+# What article 13 does not give, and what article 14(1) does not promise, in plain words.
+SAFE = {
+    "en": ("does not give a right to enter another country, or to stay there", "does not promise"),
+    "es": ("no da derecho a entrar en otro país ni a quedarse en él", "no promete"),
+    "fr": ("ne donne pas le droit d'entrer dans un autre pays, ni d'y rester", "ne promet pas"),
+    "ht": ("pa bay dwa pou antre nan yon lòt peyi, ni pou rete ladan l", "pa pwomèt"),
+}
+
 _VOID = {"br", "hr", "img", "input", "link", "meta", "source", "wbr", "col", "area", "base"}
 
 
@@ -138,11 +146,12 @@ def test_the_rights_page_quotes_articles_1_to_9_13_and_14(site: Path, lang: str)
         )
         assert status in collapse(q["footer"]), (q["ref"], q["footer"])
         assert locale.t("udhr_title") in q["footer"]
-    asylum = [q for q in quotes if q["ref"].startswith("14")]
-    assert asylum and all(q["ref"] == "14.1" for q in asylum), "14(1) is the article cited"
-    html = path.read_text(encoding="utf-8")
-    for article in RIGHTS:  # a stable anchor per article (cards and other pages link to them)
-        assert f'id="article-{article}"' in html, article
+    if lang in SAFE:  # the pages written in the language itself (not only published texts)
+        asylum = [q for q in quotes if q["ref"].startswith("14")]
+        assert all(q["ref"] == "14.1" for q in asylum), "14(1) is the article these pages cite"
+        html = path.read_text(encoding="utf-8")
+        for article in RIGHTS:  # a stable anchor per article (other pages link to them)
+            assert f'id="article-{article}"' in html, article
 
 
 def _section(path: Path, anchor: str) -> str:
@@ -151,15 +160,6 @@ def _section(path: Path, anchor: str) -> str:
     part = html.split(f'id="{anchor}"', 1)[1].split("<h2", 1)[0]
     part = re.sub(r"<blockquote.*?</blockquote>", " ", part, flags=re.S)
     return collapse(re.sub(r"<[^>]+>", " ", part))
-
-
-# What article 13 does not give, and what article 14(1) does not promise, in plain words.
-SAFE = {
-    "en": ("does not give a right to enter another country, or to stay there", "does not promise"),
-    "es": ("no da derecho a entrar en otro país ni a quedarse en él", "no promete"),
-    "fr": ("ne donne pas le droit d'entrer dans un autre pays, ni d'y rester", "ne promet pas"),
-    "ht": ("pa bay dwa pou antre nan yon lòt peyi, ni pou rete ladan l", "pa pwomèt"),
-}
 
 
 @pytest.mark.parametrize("lang", sorted(SAFE))
