@@ -21,12 +21,29 @@ from udhrkit import UDHR, collapse, package_articles
 PROVENANCE = yaml.safe_load((UDHR / "provenance.yml").read_text(encoding="utf-8"))
 OFFICIAL = {"en", "es", "fr"}  # the UN's official texts among the site's languages
 RIGHTS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14}
-# What article 13 does not give, and what article 14(1) does not promise, in plain words.
+# What article 13 does not give, what its paragraph 1 leaves to a country's laws, and what
+# article 14(1) does not promise, in plain words.
 SAFE = {
-    "en": ("does not give a right to enter another country, or to stay there", "does not promise"),
-    "es": ("no da derecho a entrar en otro país ni a quedarse en él", "no promete"),
-    "fr": ("ne donne pas le droit d'entrer dans un autre pays, ni d'y rester", "ne promet pas"),
-    "ht": ("pa bay dwa pou antre nan yon lòt peyi, ni pou rete ladan l", "pa pwomèt"),
+    "en": (
+        "does not give a right to enter another country, or to stay there",
+        "a country's laws can still set conditions",
+        "does not promise",
+    ),
+    "es": (
+        "no da derecho a entrar en otro país ni a quedarse en él",
+        "las leyes de un país pueden poner condiciones",
+        "no promete",
+    ),
+    "fr": (
+        "ne donne pas le droit d'entrer dans un autre pays, ni d'y rester",
+        "les lois d'un pays peuvent toutefois poser des conditions",
+        "ne promet pas",
+    ),
+    "ht": (
+        "pa bay dwa pou antre nan yon lòt peyi, ni pou rete ladan l",
+        "lwa yon peyi ka toujou mete kondisyon",
+        "pa pwomèt",
+    ),
 }
 
 _VOID = {"br", "hr", "img", "input", "link", "meta", "source", "wbr", "col", "area", "base"}
@@ -165,8 +182,10 @@ def _section(path: Path, anchor: str) -> str:
 @pytest.mark.parametrize("lang", sorted(SAFE))
 def test_plain_words_do_not_overstate_movement_or_asylum(site: Path, lang: str) -> None:
     path = site / lang_prefix(lang) / "campaigns" / "rights" / "rights" / "index.html"
-    movement, asylum = SAFE[lang]
-    assert movement in _section(path, "article-13").replace("’", "'")
+    movement, conditions, asylum = SAFE[lang]
+    article_13 = _section(path, "article-13").replace("’", "'")
+    assert movement in article_13
+    assert conditions in article_13, "13(1) is what the Declaration says, not a right to settle"
     assert asylum in _section(path, "article-14")
 
 
