@@ -204,11 +204,11 @@ def test_haitian_creole_builds_with_its_notices(page) -> None:
     home = page("ht/")
     assert home.lang == "ht"
     assert "Ap tann revizyon" in home.main_text  # awaiting review by a native speaker
-    fallback = page("ht/campaigns/rights/rights/")
+    fallback = page("ht/campaigns/rights/myths-and-facts/")
     assert fallback.lang == "ht"
     assert "Paj sa a poko tradui an Kreyòl ayisyen" in fallback.main_text
     # Haitian Creole falls back to French (locales/ht.yml): the French page is shown.
-    french = (ROOT / "campaigns/rights/fr/rights.md").read_text(encoding="utf-8")
+    french = (ROOT / "campaigns/rights/fr/myths-and-facts.md").read_text(encoding="utf-8")
     heading = next(line[2:] for line in french.splitlines() if line.startswith("# "))
     assert heading in fallback.main_text
     help_page = page("ht/campaigns/trafficking/help/")

@@ -14,7 +14,7 @@ from .docs import DocsTree, load_docs
 from .helplines import HelpData, load_help
 from .locales import SOURCE_LANGUAGE, Locale, load_locales
 from .siteconfig import read_config
-from .udhr import UDHR_DIR, Udhr, load_udhr
+from .udhr import UDHR_DIR, Udhr, load_udhr, report_altered_quotes
 
 
 @dataclass
@@ -54,6 +54,19 @@ def load_project(root: Path, today: dt.date | None = None) -> Project:
     help_data = load_help(root / "campaigns" / "help-lines.yml", written, issues, today)
     docs = load_docs(root / "docs", languages, issues)
     udhr = load_udhr(root / UDHR_DIR, issues)
+    if udhr is not None and udhr.altered:  # name the pages that quote what was altered
+        bodies = [
+            (lang, d.path, d.body, d.body_line)
+            for lang, t in docs.pages.items()
+            for d in t.values()
+        ]
+        bodies += [
+            (lang, page.doc.path, page.doc.body, page.doc.body_line)
+            for campaign in campaigns.values()
+            for lang, pages in campaign.translations.items()
+            for page in pages.values()
+        ]
+        report_altered_quotes(udhr, bodies, issues)
     issues.raise_if_errors()
     assert communique is not None
     config = read_config(root)
