@@ -307,3 +307,52 @@ def test_the_status_page_counts_published_texts_apart(page: Callable[[str], Page
         counts = [int(n) for n in row.group(1).split()]
         assert counts[4] == len(published) and counts[0] == counts[3] == 0, counts
         assert sum(counts[:5]) == counts[5]
+
+
+class _PlainWords(HTMLParser):
+    """Per ``h2`` id, the paragraphs outside quotations and folded texts (the plain words)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: dict[str, list[str]] = {}
+        self._section = ""
+        self._quoted = 0  # inside a blockquote or a details element
+        self._p: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "h2" and a.get("id"):
+            self._section = a["id"]
+        elif tag in ("blockquote", "details"):
+            self._quoted += 1
+        elif tag == "p" and not self._quoted and self._section:
+            self._p = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("blockquote", "details"):
+            self._quoted -= 1
+        elif tag == "p" and self._p is not None:
+            self.sections.setdefault(self._section, []).append(collapse("".join(self._p)))
+            self._p = None
+
+    def handle_data(self, data: str) -> None:
+        if self._p is not None:
+            self._p.append(data)
+
+
+def plain_words(path: Path) -> dict[str, list[str]]:
+    parser = _PlainWords()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.sections
+
+
+@pytest.mark.parametrize("lang", MAYAN)
+def test_articles_13_and_14_carry_the_spanish_pages_safe_words(site: Path, lang: str) -> None:
+    """Freedom of movement gives no right to enter or stay; the right to seek asylum is no
+    promise of it: the Spanish rights page says so in plain words, and so must these pages
+    (in Spanish: they have no plain words of their own in the language)."""
+    spanish = plain_words(site / "es" / "campaigns" / "rights" / "rights" / "index.html")
+    here = plain_words(site / lang / "campaigns" / "rights" / "rights" / "index.html")
+    for section in ("article-13", "article-14"):
+        assert spanish.get(section), f"the Spanish page has no plain words under #{section}"
+        assert here.get(section) == spanish[section], (lang, section)
