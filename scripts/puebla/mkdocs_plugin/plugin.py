@@ -31,7 +31,7 @@ from ..model.translation import TranslationState, translation_states
 from ..site.directives import expand
 from ..site.extras import Extras, copy_extras, render_extras
 from ..site.hosting import meta_policy
-from ..site.mirror import mirror_campaigns
+from ..site.mirror import commitment_footer, mirror_campaigns
 from ..site.notices import fallback_markdown, in_interface_language, notice_markdown
 from ..site.quotations import fill_cite
 from ..site.recordings import player_markdown, with_player
@@ -163,7 +163,10 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         if state is not None:
             if state.state == "untranslated":  # the fallback language's page, with a notice
                 shown = shown_instead(self.project, self._pages(), lang, rel)
-                markdown = fallback_markdown(shown.doc.body, shown.lang)
+                markdown = fallback_markdown(shown.doc.body, shown.lang, self.project.locales[lang])
+                if mirrored is not None:  # the campaign page's closing line, in this language
+                    campaign = self.project.campaigns[rel.split("/")[1]]
+                    markdown += "\n" + commitment_footer(self.project.locales[lang], campaign)
             depth = len(page.url.strip("/").split("/")) if page.url.strip("/") else 0
             english_url = "../" * depth + page_path(page.file.src_uri)
             locale = self.project.locales[lang]

@@ -361,7 +361,7 @@ def select_printable(
     """
     if min_confidence not in PUBLISHED:
         raise ValueError(f"min_confidence must be one of {PUBLISHED}, not {min_confidence!r}")
-    lang = locale.code
+    lang = locale.interface  # the es fields for a language with the Spanish interface
     kept: list[PrintLine] = []
     left: list[LeftOut] = []
     for line in data.lines:
