@@ -3,7 +3,13 @@
 - quotes and apostrophes: “…” and ’ in English, Spanish «…», French « … » with narrow
   no-break spaces (U+202F) inside the guillemets and before ; : ! ?, Haitian Creole as French;
 - the last two words of a headline, message or call to action are kept together (never a
-  single word alone on the last line), inside a span the CSS keeps unhyphenated.
+  single word alone on the last line) by a no-break space, and never hyphenated: the fields
+  that use :func:`keep_tail` are ``hyphens: manual`` in the CSS and only the words before the
+  tail, inside ``<span class="flow">``, may hyphenate. (A block that *ends* with an inline
+  element makes WeasyPrint 70 break after its first word: "Hu‐ / man rights do not depend /
+  on papers"; a leading span does not.)
+
+Quoted texts (the Declaration) never pass through here: they are printed as published.
 """
 
 from __future__ import annotations
@@ -38,5 +44,5 @@ def keep_tail(text: str, lang: str) -> Markup:
     words = re.split(r"[ \t\r\n]+", typeset(text, lang).strip())
     head = escape(" ".join(words[:-2]))
     tail = escape("\u00a0".join(words[-2:]))
-    lead = Markup(f"{head} ") if head else Markup("")
-    return lead + Markup(f'<span class="keep">{tail}</span>')
+    lead = Markup(f'<span class="flow">{head}</span> ') if head else Markup("")
+    return lead + tail

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import Collector
 from ..today import today as clock_today
-from .campaigns import Campaign, load_campaigns
+from .campaigns import Campaign, check_udhr_articles, load_campaigns
 from .communique import Communique, load_communique
 from .docs import DocsTree, load_docs
 from .helplines import HelpData, load_help
@@ -52,6 +52,7 @@ def load_project(root: Path, today: dt.date | None = None) -> Project:
     help_data = load_help(root / "campaigns" / "help-lines.yml", languages, issues, today)
     docs = load_docs(root / "docs", languages, issues)
     udhr = load_udhr(root / UDHR_DIR, issues)
+    check_udhr_articles(campaigns, udhr, issues)
     issues.raise_if_errors()
     assert communique is not None
     config = read_config(root)
