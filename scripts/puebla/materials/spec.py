@@ -15,7 +15,6 @@ from typing import Any
 from ..errors import Problem
 from ..model.locales import SOURCE_LANGUAGE
 from ..model.project import Project
-from .typography import typeset
 from .adapters import (
     FALLBACK_DATE,
     PrintLine,
@@ -25,6 +24,7 @@ from .adapters import (
     printable_lines,
     short_address,
 )
+from .typography import typeset
 
 
 def mm(value: float) -> float:
