@@ -46,3 +46,11 @@ def keep_tail(text: str, lang: str) -> Markup:
     tail = escape("\u00a0".join(words[-2:]))
     lead = Markup(f'<span class="flow">{head}</span> ') if head else Markup("")
     return lead + tail
+
+
+def glue(text: str, lang: str) -> str:
+    """Typeset ``text`` with its last two words joined by a no-break space ("24\u00a0h"):
+    for the short labels under the help numbers, so no unit or letter stands alone."""
+    text = typeset(text, lang).strip().replace(" · ", "\u00a0· ")
+    head, _, last = text.rpartition(" ")
+    return f"{head}\u00a0{last}" if head else last
