@@ -176,6 +176,8 @@ def test_the_card_names_each_point_s_article(rendered: Rendered, project: Projec
             )
             assert found, (item.url_path, label, point)
             position += 1 + found.start()
+        source = typeset(loc.t("udhr_title"), words_lang(project, item.lang))
+        assert squash(source) in text[position:], (item.url_path, "the articles' source")
 
 
 def test_the_card_s_qr_code_opens_the_page_with_the_full_texts(

@@ -223,6 +223,22 @@ def material_jobs(project: Project, site_url: str, partner: Any = None) -> list[
     partner's languages, under ``partners/<id>/``.
     """
     jobs = []
+    if partner is not None:
+        unknown = [c for c in partner.countries if c not in project.help.countries]
+        if unknown:
+            from ..errors import ContentError
+
+            raise ContentError(
+                [
+                    Problem(
+                        str(partner.path),
+                        f"unknown countries {unknown}: help-lines.yml lists "
+                        f"{', '.join(sorted(project.help.countries))}",
+                        "use the two-letter codes of campaigns/help-lines.yml",
+                        field="countries",
+                    )
+                ]
+            )
     sample = is_placeholder_url(site_url)
     languages = [lang for lang in project.languages if partner is None or lang in partner.languages]
     for lang in languages:
@@ -299,7 +315,13 @@ def material_jobs(project: Project, site_url: str, partner: Any = None) -> list[
                 if not kinds or (only is not None and family not in only):
                     continue
                 family_words = _family_words(
-                    project, lang, family, help_url, base_words, not draft_mark
+                    project,
+                    lang,
+                    family,
+                    help_url,
+                    base_words,
+                    not draft_mark,
+                    partner.countries if partner is not None else (),
                 )
                 if family == "card" and campaign.udhr is not None:
                     # The card restates articles: its QR opens the page that quotes them in full.
@@ -374,10 +396,16 @@ def udhr_words(project: Project, lang: str, words_lang: str, campaign: str) -> d
 
 
 def _family_words(
-    project: Project, lang: str, family: str, help_url: str, base: dict, reviewed: bool
+    project: Project,
+    lang: str,
+    family: str,
+    help_url: str,
+    base: dict,
+    reviewed: bool,
+    countries: tuple[str, ...] = (),
 ) -> Words:
     """The words of one family: the base words plus the help lines it prints."""
-    helps = printable_lines(project, lang, family, help_url)
+    helps = printable_lines(project, lang, family, help_url, countries)
     # A help-line text awaiting review makes the material a draft too.
     extra = (project.locales[lang].t("materials_draft"),) if helps.draft and reviewed else ()
     return Words(

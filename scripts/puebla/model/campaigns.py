@@ -177,7 +177,7 @@ def _load_definition(path: Path, issues: Collector) -> dict | None:
             field="materials",
         )
         ok = False
-    if "udhr" in data and _udhr_block(path, data.get("udhr"), data["pages"], issues) is None:
+    if "udhr" in data and _udhr_block(path, data.get("udhr"), data.get("pages"), issues) is None:
         ok = False
     return data if ok else None
 
