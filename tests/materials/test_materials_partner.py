@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -100,6 +101,7 @@ def test_a_regional_partner_s_small_items_carry_its_region_s_line_with_its_label
         progress=lambda e: None,
     )  # fmt: skip
     texts = _kit_texts(kit.path, tmp_path, ("card-print.pdf", "flyer-half-letter.pdf"))
+    texts = {name: re.sub(r"\s+", "", text).replace("’", "'") for name, text in texts.items()}
     assert len(texts) == 2 * 2 * len(kit.languages), sorted(texts)
     for name, text in texts.items():
         lang = name.split("/")[0] if not name.startswith("materials/") else "en"
@@ -108,18 +110,18 @@ def test_a_regional_partner_s_small_items_carry_its_region_s_line_with_its_label
         )
         others = select_printable(project.help, project.locales[lang], project.today)
         assert selection.lines, (country, "no printable line")
-        for line in selection.lines:
-            assert line.channels[0].value in text, (name, line.id)
-            label = squash(line.label.replace("'", "’"))
-            assert label in text.replace("\u00a0", " "), (name, label)
+        for line in selection.lines:  # compared without whitespace (labels wrap)
+            assert re.sub(r"\s+", "", line.channels[0].value) in text, (name, line.id)
+            assert re.sub(r"\s+", "", line.label) in text, (name, line.label)
             if line.caveat_label:
-                assert squash(line.caveat_label) in text, (name, line.caveat_label)
+                assert re.sub(r"\s+", "", line.caveat_label) in text, (name, line.caveat_label)
         for line in others.lines:
             if line.country != country:
-                assert line.channels[0].value not in text, (name, line.id, "another country")
+                printed = re.sub(r"\s+", "", line.country_name) + "·"  # "Honduras · …"
+                assert printed not in text, (name, line.id, "another country")
     if country == "US":
         card = next(t for n, t in texts.items() if n.startswith("materials/") and "card" in n)
-        assert "May share with police" in card
+        assert "Maysharewithpolice" in card
 
 
 def test_a_partner_s_card_and_social_images_carry_its_name(

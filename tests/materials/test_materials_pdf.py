@@ -14,8 +14,9 @@ from materials_helpers import (
     campaign_url,
     item_url,
     pdftotext,
-    published,
     squash,
+    translated,
+    udhr_only,
     words_lang,
 )
 from pdf_reading import (
@@ -60,9 +61,13 @@ def _numbers(project: Project, lang: str, family: str) -> list[str]:
 
 
 def test_every_campaign_and_language_has_every_pdf(rendered: Rendered, project: Project) -> None:
-    for lang, cid in published(project):
+    for lang, cid in translated(project):
         names = {f.filename for f in rendered.files if (f.lang, f.campaign) == (lang, cid)}
         assert {*PRINT, *SCREEN} <= names, (lang, cid)
+    for lang, cid in udhr_only(project):  # the rights card and poster only
+        names = {f.filename for f in rendered.files if (f.lang, f.campaign) == (lang, cid)}
+        wanted = {n for n in (*PRINT, *SCREEN) if n.startswith(("poster", "card"))}
+        assert wanted <= names and not {n for n in names if n.startswith("flyer")}, (lang, cid)
 
 
 def test_print_shop_files_are_pdf_x4_in_cmyk(rendered: Rendered) -> None:

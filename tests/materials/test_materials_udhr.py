@@ -117,7 +117,8 @@ def _font_problems(path: Path, needed: set[str]) -> list[str]:
             unicode_map = font.get("/ToUnicode")
             if unicode_map is not None:
                 data = unicode_map.get_object().get_data().decode("latin1")
-                if re.search(r"(^|\n)<0000>\s", data):
+                blocks = re.findall(r"begin(bfchar|bfrange)(.*?)end\1", data, re.S)
+                if any(re.search(r"(^|\n)\s*<0+>", body) for _, body in blocks):
                     problems.append(f"page {number + 1} {name}: a character drawn with .notdef")
             base = str(font.get("/BaseFont", ""))
             if base.endswith("Bold"):
