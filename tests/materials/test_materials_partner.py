@@ -73,13 +73,18 @@ def test_a_hostile_logo_never_reaches_the_network(project_copy: Path, tmp_path: 
 
 def _kit_texts(kit_path: Path, tmp_path: Path, names: tuple[str, ...]) -> dict[str, str]:
     """{kit member: its squashed text}, for the members whose names end with ``names``."""
+    import pypdf
+    from pdf_reading import page_text
+
     out = {}
     with zipfile.ZipFile(kit_path) as archive:
         for name in archive.namelist():
             if name.endswith(names):
                 target = tmp_path / name.replace("/", "_")
                 target.write_bytes(archive.read(name))
-                out[name] = squash(pdftotext(target))
+                # content-stream order (pdfium): a label wrapped in its column stays together
+                pages = len(pypdf.PdfReader(target).pages)
+                out[name] = squash(" ".join(page_text(target, i) for i in range(pages)))
     return out
 
 
