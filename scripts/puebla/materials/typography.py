@@ -3,7 +3,11 @@
 - quotes and apostrophes: “…” and ’ in English, Spanish «…», French « … » with narrow
   no-break spaces (U+202F) inside the guillemets and before ; : ! ?, Haitian Creole as French;
 - the last two words of a headline, message or call to action are kept together (never a
-  single word alone on the last line), inside a span the CSS keeps unhyphenated.
+  single word alone on the last line) by a no-break space, and never hyphenated: the fields
+  that use :func:`keep_tail` are ``hyphens: manual`` in the CSS and only the words before the
+  tail, inside ``<span class="flow">``, may hyphenate. (A block that *ends* with an inline
+  element makes WeasyPrint 70 break after its first word: "Hu‐ / man rights do not depend /
+  on papers"; a leading span does not.)
 
 Quotations (the marker ``class="quotation"``, see site/quotations_udhr.py) are never touched:
 they are the published text, whose apostrophes are letters in K'iche', Mam and Q'eqchi'
@@ -58,5 +62,13 @@ def keep_tail(text: str, lang: str) -> Markup:
     words = re.split(r"[ \t\r\n]+", typeset(text, lang).strip())
     head = escape(" ".join(words[:-2]))
     tail = escape("\u00a0".join(words[-2:]))
-    lead = Markup(f"{head} ") if head else Markup("")
-    return lead + Markup(f'<span class="keep">{tail}</span>')
+    lead = Markup(f'<span class="flow">{head}</span> ') if head else Markup("")
+    return lead + tail
+
+
+def glue(text: str, lang: str) -> str:
+    """Typeset ``text`` with its last two words joined by a no-break space ("24\u00a0h"):
+    for the short labels under the help numbers, so no unit or letter stands alone."""
+    text = typeset(text, lang).strip().replace(" · ", "\u00a0· ")
+    head, _, last = text.rpartition(" ")
+    return f"{head}\u00a0{last}" if head else last

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import Collector
 from ..today import today as clock_today
-from .campaigns import Campaign, load_campaigns
+from .campaigns import Campaign, check_udhr_articles, load_campaigns
 from .communique import Communique, load_communique
 from .docs import DocsTree, load_docs
 from .helplines import HelpData, load_help
@@ -54,6 +54,7 @@ def load_project(root: Path, today: dt.date | None = None) -> Project:
     help_data = load_help(root / "campaigns" / "help-lines.yml", written, issues, today)
     docs = load_docs(root / "docs", languages, issues)
     udhr = load_udhr(root / UDHR_DIR, issues)
+    check_udhr_articles(campaigns, udhr, issues)
     if udhr is not None and udhr.altered:  # name the pages that quote what was altered
         bodies = [
             (lang, d.path, d.body, d.body_line)
