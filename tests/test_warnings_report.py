@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from puebla.content import load_content
 from puebla.errors import Problem
+from puebla.today import epoch_of
 from puebla.warning_report import SEEN, remember, report_lines
 from sitekit import run_puebla
 
@@ -82,3 +84,21 @@ def test_check_folds_untranslated_pages_and_lists_a_new_outdated_one_first(
 
     everything = run_puebla(project_copy, "check", "--all")
     assert everything.stderr.count("not yet translated") == untranslated
+
+
+def test_check_lists_a_help_line_due_for_a_recheck_in_full_every_time(
+    project_copy: Path, monkeypatch
+) -> None:
+    """A line that may be wrong is never folded: not by the build, not by ``make check``."""
+    # Eight months after the test's "today": every line's last check is over 6 months old.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch_of(date(2027, 8, 1))))
+    runs = [run_puebla(project_copy, "check") for _ in range(2)]
+    for run in runs:
+        assert run.returncode == 0, run.stderr
+    due = [line for line in runs[0].stderr.splitlines() if "Sources to re-read" in line]
+    assert due, "a line checked before 2027-02 is due: the first report lists it"
+    for line in due:
+        assert line in runs[1].stderr, f"folded on the second run: {line}"
+    assert runs[1].stderr.count("re-read each source") == len(due), runs[1].stderr
+    briefs = [line for line in runs[1].stderr.splitlines() if line.startswith("  WARNING: ")]
+    assert not [line for line in briefs if "help-lines.yml" in line], briefs

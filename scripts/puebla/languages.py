@@ -37,7 +37,21 @@ def _english_pages(root: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def _register_in_mkdocs(root: Path, code: str, name: str) -> None:
+def _fallback_settings(lines: list[str], start: int, end: int, fallback: str | None) -> str:
+    """The fallback language's per-language lines (copyright, site_description) in mkdocs.yml:
+    a language shown in Spanish must not carry an English footer and meta description."""
+    if not fallback:
+        return ""
+    out, inside = [], False
+    for line in lines[start + 1 : end]:
+        if line.startswith("        - "):
+            inside = line.strip() == f"- locale: {fallback}"
+        elif inside and re.match(r"^          (copyright|site_description):", line):
+            out.append(line if line.endswith("\n") else line + "\n")
+    return "".join(out)
+
+
+def _register_in_mkdocs(root: Path, code: str, name: str, fallback: str | None = None) -> None:
     path = root / "mkdocs.yml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(
@@ -57,6 +71,7 @@ def _register_in_mkdocs(root: Path, code: str, name: str) -> None:
         end -= 1
     # Quoted: a name such as K'iche' or one with a colon must stay one YAML string.
     entry = f"        - locale: {code}\n          name: {json.dumps(name, ensure_ascii=False)}\n          build: true\n"
+    entry += _fallback_settings(lines, start, end, fallback)
     lines.insert(end, entry)
     path.write_text("".join(lines), encoding="utf-8")
 
@@ -160,5 +175,5 @@ def add_language(root: Path, code: str, name: str, fallback: str | None = None) 
     theme = _theme_language(root, code, fallback)
     if theme:
         created.append(theme)
-    _register_in_mkdocs(root, code, name)
+    _register_in_mkdocs(root, code, name, fallback)
     return created

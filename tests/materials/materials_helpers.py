@@ -46,11 +46,48 @@ def of_kind(rendered: Rendered, *, suffix: str = "", kind: str | None = None) ->
     ]
 
 
-def published(project: Project) -> list[tuple[str, str]]:
-    """(language, campaign) pairs that get materials: the campaign text is translated."""
+def translated(project: Project) -> list[tuple[str, str]]:
+    """(language, campaign) pairs with every material: the campaign text is translated."""
     return [
         (lang, cid)
         for lang in project.languages
         for cid, campaign in project.campaigns.items()
         if campaign.translations[lang]["index"].doc.meta.get("translation_status") != "untranslated"
     ]
+
+
+def udhr_only(project: Project) -> list[tuple[str, str]]:
+    """(language, campaign) pairs with only the card and the poster: a language with no
+    translation of its own, the interface of another (K'iche', Mam, Q'eqchi': Spanish) and a
+    published text of the Declaration, for a campaign whose items quote it."""
+    udhr = project.udhr
+    return [
+        (lang, cid)
+        for lang in project.languages
+        for cid, campaign in project.campaigns.items()
+        if (lang, cid) not in translated(project)
+        and campaign.udhr is not None
+        and udhr is not None
+        and lang in udhr.texts
+        and project.locales[lang].interface != lang
+    ]
+
+
+def published(project: Project) -> list[tuple[str, str]]:
+    """(language, campaign) pairs that get materials."""
+    return [*translated(project), *udhr_only(project)]
+
+
+def words_lang(project: Project, lang: str) -> str:
+    """The language of a material's words: the interface language (es for quc)."""
+    return project.locales[lang].interface
+
+
+def item_url(project: Project, item: MaterialFile) -> str:
+    """The page a material's QR code and address open: the campaign page, or for a pocket
+    card that cites the Declaration, the page quoting the articles in full."""
+    url = campaign_url(item.lang, item.campaign)
+    cited = project.campaigns[item.campaign].udhr
+    if item.filename.startswith("card") and cited is not None:
+        return f"{url}{cited.page}/"
+    return url

@@ -34,7 +34,12 @@ def chars(path: Path, page: int) -> tuple[Char, ...]:
         out = []
         for i in range(text_page.count_chars()):
             code = pdfium_c.FPDFText_GetUnicode(text_page, i)
-            size = pdfium_c.FPDFText_GetFontSize(text_page, i)
+            # pdfium gives the nominal size (in CSS px for WeasyPrint's files, drawn at
+            # 0.75); the size the page shows is that times the char matrix's scale.
+            matrix = pdfium_c.FS_MATRIX()
+            pdfium_c.FPDFText_GetMatrix(text_page, i, matrix)
+            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+            size = pdfium_c.FPDFText_GetFontSize(text_page, i) * scale
             left, right, bottom, top = (ctypes.c_double() for _ in range(4))
             pdfium_c.FPDFText_GetCharBox(text_page, i, left, right, bottom, top)
             out.append(Char(chr(code), round(size, 2), left.value, bottom.value))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -68,3 +69,90 @@ def test_a_hostile_logo_never_reaches_the_network(project_copy: Path, tmp_path: 
     with pytest.raises(ContentError) as caught:
         build_partner_kit(load_project(root), "svg-http-image", tmp_path, SITE_URL)
     assert "partners/svg-http-image.yml" in caught.value.format(root)
+
+
+def _kit_texts(kit_path: Path, tmp_path: Path, names: tuple[str, ...]) -> dict[str, str]:
+    """{kit member: its squashed text}, for the members whose names end with ``names``."""
+    import pypdf
+    from pdf_reading import page_text
+
+    out = {}
+    with zipfile.ZipFile(kit_path) as archive:
+        for name in archive.namelist():
+            if name.endswith(names):
+                target = tmp_path / name.replace("/", "_")
+                target.write_bytes(archive.read(name))
+                # content-stream order (pdfium): a label wrapped in its column stays together
+                pages = len(pypdf.PdfReader(target).pages)
+                out[name] = squash(" ".join(page_text(target, i) for i in range(pages)))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("partner", "country"), [("fixture-mx-shelter", "MX"), ("fixture-us-shelter", "US")]
+)
+def test_a_regional_partner_s_small_items_carry_its_region_s_line_with_its_label(
+    project_copy: Path, tmp_path: Path, partner: str, country: str
+) -> None:
+    """A Mexican (US) shelter's cards and flyers print the Mexican (US) line with the label
+    that says who runs it (the US line: that it may share with the police) and, for a
+    medium line, its caveat; lines of other countries stay off its kit."""
+    from puebla.model.helplines import select_printable
+
+    root = _with_partner(project_copy, "regions")
+    project = load_project(root)
+    kit = build_partner_kit(
+        project, partner, tmp_path / "out", SITE_URL, cache_dir=tmp_path / "cache",
+        progress=lambda e: None,
+    )  # fmt: skip
+    texts = _kit_texts(kit.path, tmp_path, ("card-print.pdf", "flyer-half-letter.pdf"))
+    texts = {name: re.sub(r"\s+", "", text).replace("’", "'") for name, text in texts.items()}
+    assert len(texts) == 2 * 2 * len(kit.languages), sorted(texts)
+    for name, text in texts.items():
+        lang = name.split("/")[0] if not name.startswith("materials/") else "en"
+        selection = select_printable(
+            project.help, project.locales[lang], project.today, countries={country}
+        )
+        others = select_printable(project.help, project.locales[lang], project.today)
+        assert selection.lines, (country, "no printable line")
+        for line in selection.lines:  # compared without whitespace (labels wrap)
+            assert re.sub(r"\s+", "", line.channels[0].value) in text, (name, line.id)
+            assert re.sub(r"\s+", "", line.label) in text, (name, line.label)
+            if line.caveat_label:
+                assert re.sub(r"\s+", "", line.caveat_label) in text, (name, line.caveat_label)
+        for line in others.lines:
+            if line.country != country:
+                printed = re.sub(r"\s+", "", line.country_name) + "·"  # "Honduras · …"
+                assert printed not in text, (name, line.id, "another country")
+    if country == "US":
+        card = next(t for n, t in texts.items() if n.startswith("materials/") and "card" in n)
+        assert "Maysharewithpolice" in card
+
+
+def test_a_partner_s_card_and_social_images_carry_its_name(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    """Co-branding beyond posters: the card back and the social images name the partner."""
+    from PIL import Image
+
+    root = _with_partner(project_copy)
+    kit = build_partner_kit(
+        load_project(root), "fixture-shelter", tmp_path / "out", SITE_URL,
+        cache_dir=tmp_path / "cache", progress=lambda e: None,
+    )  # fmt: skip
+    texts = _kit_texts(kit.path, tmp_path, ("card-print.pdf",))
+    assert texts and all("Fixture shelter" in t for t in texts.values())
+    assert all("1-833-900-1010" in t for t in texts.values())
+    with zipfile.ZipFile(kit.path) as archive:
+        socials = [n for n in archive.namelist() if "/social-" in n]
+        assert len(socials) == 4 * 2 * len(kit.languages)
+        out = tmp_path / "social.png"
+        out.write_bytes(archive.read("es/materials/rights/social-1080x1350.png"))
+    import subprocess
+
+    ocr = subprocess.run(
+        ["tesseract", str(out), "-", "--psm", "11"], capture_output=True, text=True, check=True
+    ).stdout
+    with Image.open(out) as image:
+        assert image.size == (1080, 1350)
+    assert "Fixture" in ocr and "shelter" in ocr, ocr

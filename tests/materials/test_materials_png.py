@@ -7,7 +7,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from materials_helpers import Rendered, of_kind, published
+from materials_helpers import Rendered, of_kind, translated
 from PIL import Image
 
 from puebla.model.colors import contrast, rgb
@@ -31,7 +31,7 @@ def _hex(color: tuple[int, int, int]) -> str:
 
 def test_social_images_have_the_right_sizes(rendered: Rendered, project: Project) -> None:
     items = of_kind(rendered, kind="social")
-    assert len(items) == len(published(project)) * len(SOCIAL)
+    assert len(items) == len(translated(project)) * len(SOCIAL)
     for item in items:
         with Image.open(item.path) as image:
             assert image.size == SOCIAL[item.filename], item.url_path

@@ -1,6 +1,8 @@
 """Help lines across the project: what print leaves out today, and where readers report.
 
-The model validates each line on load and warns when one is due for a re-check. This check
+The model validates each line on load and warns when one is due for a re-check. These
+warnings are made with ``always_show``: every report (``make site``, ``make check``) lists them
+in full, however often they were seen before. This check
 says, per language, which printed and social materials changed because a line may no longer
 be printed (and which fall back to the emergency number and help-page address), and warns
 while ``report_to`` is unset.
@@ -36,6 +38,7 @@ def check_helplines(project: Project, issues: Collector) -> None:
                 f"(last checked more than 12 months ago); these changed: {where}",
                 "re-check the line and record the check; then it prints again",
                 field=f"{left.id}.checks",
+                always_show=True,
             )
         if not selection.lines:
             issues.warn(
@@ -44,6 +47,7 @@ def check_helplines(project: Project, issues: Collector) -> None:
                 "emergency number and the help page's address instead",
                 "re-check the lines and record the checks",
                 field="lines",
+                always_show=True,
             )
     config = project.root / "mkdocs.yml"
     if not project.report_to.strip():
@@ -53,6 +57,7 @@ def check_helplines(project: Project, issues: Collector) -> None:
             "address for reports of a wrong number is set yet",
             "set 'report_to' under 'extra:' to an e-mail address or a page of this site",
             field="extra.report_to",
+            always_show=True,
         )
     else:
         _link, problem = report_target(project.report_to, project.site_url)

@@ -53,16 +53,28 @@ class HelpForPrint:
     draft: bool  # the help-line texts in this language await a native speaker's review
 
 
-def printable_lines(project: Project, lang: str, material: str, help_url: str) -> HelpForPrint:
-    """The lines ``material`` prints in ``lang`` today: issue 13's one selection function."""
+def printable_lines(
+    project: Project,
+    lang: str,
+    material: str,
+    help_url: str,
+    countries: tuple[str, ...] = (),
+) -> HelpForPrint:
+    """The lines ``material`` prints in ``lang`` today: issue 13's one selection function.
+
+    With ``countries`` (a partner's kit for the countries it serves) every item prints the
+    lines of those countries, medium ones with their caveat label: a Mexican shelter's card
+    carries the Mexican line, which the all-countries cards leave out for lack of room.
+    """
     from ..model.helplines import select_printable
 
     selection = select_printable(
         project.help,
         project.locales[lang],
         project.today,
+        countries=set(countries) if countries else None,
         help_url=help_url,
-        min_confidence=MIN_CONFIDENCE.get(material, "high"),
+        min_confidence="medium" if countries else MIN_CONFIDENCE.get(material, "high"),
     )
     lines = tuple(
         PrintLine(

@@ -21,7 +21,7 @@ from PIL import Image
 from .colors import contrast, hex_to_cmyk
 from .fonts import FontFiles
 from .spec import Palette
-from .typography import keep_tail, typeset
+from .typography import glue, keep_tail, typeset
 from .weasy import MARKS_MM, TEMPLATES, font_face_css, lang_attr, profile_css
 
 QUIET_ZONE = 4  # modules of light margin the QR standard requires
@@ -166,6 +166,9 @@ def render_template(
     def tail(text: str) -> Any:
         return keep_tail(text, lang)
 
+    def glued(text: str) -> str:
+        return glue(text, lang)
+
     values = palette_values(palette, flavour)
     col = {"ink": values["ink"], "on_primary": values["on-primary"]}
     return template.render(
@@ -175,6 +178,7 @@ def render_template(
         flavour=flavour,
         t=t,
         tail=tail,
+        glue=glued,
         qr=qr_data_url,
         icon=icon_url,
         **context,

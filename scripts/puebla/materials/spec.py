@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from .adapters import (
     printable_lines,
     short_address,
 )
+from .typography import typeset
 
 
 def mm(value: float) -> float:
@@ -63,6 +64,18 @@ class PartnerWords:
 
 
 @dataclass(frozen=True)
+class QuoteWords:
+    """One article of the Universal Declaration, quoted in full as published: printed
+    verbatim, never through the typographic pass and never hyphenated."""
+
+    ref: str  # the article number, e.g. "14"
+    label: str  # "Art. 14", in the material's words
+    lang: str  # the text's language when it differs from the document's (lang="quc"), else ""
+    paragraphs: tuple[str, ...]
+    numbered: bool  # the source numbers its paragraphs (1., 2.)
+
+
+@dataclass(frozen=True)
 class Words:
     """Every word a material prints, in its language, from campaigns/, locales/, help-lines."""
 
@@ -86,6 +99,11 @@ class Words:
     marks: tuple[str, ...]  # "SAMPLE — set SITE_URL", "DRAFT — awaiting review"
     date: str  # ISO date of the content's last commit: the PDFs' creation date
     partner: PartnerWords | None = None
+    doc_lang: str = ""  # language of the words when not the material's (es on a quc card)
+    card_refs: tuple[str, ...] = ()  # "Art. 3" for each card point ("" when none)
+    quotes: tuple[QuoteWords, ...] = ()  # the articles a poster quotes in full
+    quotes_title: str = ""  # "Universal Declaration of Human Rights"
+    quotes_status: str = ""  # official text, or a published translation (typeset already)
 
 
 @dataclass(frozen=True)
@@ -105,7 +123,7 @@ class Sources:
             return self.locale
         if name.startswith(("countries.", "lines", "help")):
             return self.help
-        if name.startswith("colors"):
+        if name.startswith(("colors", "udhr")):
             return self.definition
         return self.campaign
 
@@ -221,6 +239,22 @@ def material_jobs(project: Project, site_url: str, partner: Any = None) -> list[
     partner's languages, under ``partners/<id>/``.
     """
     jobs = []
+    if partner is not None:
+        unknown = [c for c in partner.countries if c not in project.help.countries]
+        if unknown:
+            from ..errors import ContentError
+
+            raise ContentError(
+                [
+                    Problem(
+                        str(partner.path),
+                        f"unknown countries {unknown}: help-lines.yml lists "
+                        f"{', '.join(sorted(project.help.countries))}",
+                        "use the two-letter codes of campaigns/help-lines.yml",
+                        field="countries",
+                    )
+                ]
+            )
     sample = is_placeholder_url(site_url)
     languages = [lang for lang in project.languages if partner is None or lang in partner.languages]
     prefetch_dates(
@@ -234,13 +268,22 @@ def material_jobs(project: Project, site_url: str, partner: Any = None) -> list[
     for lang in languages:
         loc = project.locales[lang]
         for cid, campaign in project.campaigns.items():
-            text = campaign.texts[lang]
+            words_lang = lang  # the language of the words printed
             index = campaign.translations[lang]["index"]
+            only: tuple[str, ...] | None = None  # the families made, None = all
             if index.doc.meta.get("translation_status") == "untranslated":
-                continue  # no materials in a language until its campaign text is translated
+                if not published_texts_only(project, lang, cid):
+                    continue  # no materials in a language until its campaign text is translated
+                # A language with published UDHR texts and no translation yet (K'iche', Mam,
+                # Q'eqchi'): the rights card and poster, in the words of the language whose
+                # interface it borrows (Spanish), quoting the Declaration in its own language.
+                words_lang, only = loc.interface, ("poster", "card")
+                index = campaign.translations[words_lang]["index"]
+            text = campaign.texts[words_lang]
             url = page_url(site_url, lang, f"campaigns/{cid}/")
             help_url = page_url(site_url, lang, f"campaigns/{cid}/help/")
-            draft_mark = () if is_reviewed(project, lang, cid) else (loc.t("materials_draft"),)
+            reviewed = is_reviewed(project, words_lang, cid)
+            draft_mark = () if reviewed else (loc.t("materials_draft"),)
             marks = ((SAMPLE_MARK,) if sample else ()) + draft_mark
             date, _ = content_date(project.root, [campaign.path, loc.path, project.help.path])
             base_words = dict(
@@ -262,6 +305,8 @@ def material_jobs(project: Project, site_url: str, partner: Any = None) -> list[
                 marks=marks,
                 date=date,
                 partner=partner_words(partner, lang) if partner is not None else None,
+                doc_lang="" if words_lang == lang else words_lang,
+                **udhr_words(project, lang, words_lang, cid),
             )
             sources = Sources(
                 str(index.doc.path),
@@ -291,11 +336,26 @@ def material_jobs(project: Project, site_url: str, partner: Any = None) -> list[
                 ("social", SOCIAL_SIZES, ("social",) if "social" in campaign.materials else ()),
             ]
             for family, variants, kinds in families:
-                if not kinds:
+                if not kinds or (only is not None and family not in only):
                     continue
                 family_words = _family_words(
-                    project, lang, family, help_url, base_words, not draft_mark
+                    project,
+                    lang,
+                    family,
+                    help_url,
+                    base_words,
+                    not draft_mark,
+                    partner.countries if partner is not None else (),
                 )
+                if family == "card" and campaign.udhr is not None:
+                    # The card restates articles: its QR opens the page that quotes them in full.
+                    card_url = page_url(site_url, lang, f"campaigns/{cid}/{campaign.udhr.page}/")
+                    family_words = replace(
+                        family_words,
+                        url=card_url,
+                        address=short_address(card_url),
+                        qr_alt=loc.t("materials_qr_alt", address=short_address(card_url)),
+                    )
                 for variant in variants:
                     jobs.append(
                         MaterialJob(family, variant, kinds=kinds, words=family_words, **common)
@@ -303,11 +363,73 @@ def material_jobs(project: Project, site_url: str, partner: Any = None) -> list[
     return jobs
 
 
+def published_texts_only(project: Project, lang: str, campaign: str) -> bool:
+    """True for a language whose only text of its own is the Declaration as published
+    (it borrows another language's interface, has a published UDHR text, and the campaign
+    quotes the Declaration on its items): it gets that campaign's card and poster."""
+    loc = project.locales[lang]
+    udhr = project.udhr
+    return (
+        loc.interface != lang
+        and udhr is not None
+        and lang in udhr.texts
+        and project.campaigns[campaign].udhr is not None
+        and loc.interface in project.campaigns[campaign].texts
+    )
+
+
+def udhr_words(project: Project, lang: str, words_lang: str, campaign: str) -> dict[str, Any]:
+    """The Declaration's words on a campaign's items in ``lang``: "Art. N" for each card point
+    and the poster's articles in full, in the published text of ``lang`` (framed in the
+    words of ``words_lang``). Empty when the campaign cites no articles."""
+    cited = project.campaigns[campaign].udhr
+    udhr = project.udhr
+    if cited is None or udhr is None or lang not in udhr.texts:
+        return {}
+    loc = project.locales[lang]
+    published = udhr.texts[lang]
+    text_lang = published.bcp47 if published.bcp47 != words_lang else ""
+
+    def label(number: int) -> str:
+        return loc.t("materials_udhr_article", number=number)
+
+    quotes = tuple(
+        QuoteWords(
+            str(n),
+            label(n),
+            text_lang,
+            published.articles[n].paragraphs,
+            published.articles[n].numbered and len(published.articles[n].paragraphs) > 1,
+        )
+        for n in cited.poster
+    )
+    # Typeset the sentence, not the variety's name: "K'iche', Central" keeps its apostrophes.
+    status = (
+        typeset(loc.t("udhr_official"), words_lang)
+        if published.official
+        else typeset(loc.t("udhr_published", language="\x00"), words_lang).replace(
+            "\x00", published.name
+        )
+    )
+    return {
+        "card_refs": tuple(label(n) for n in cited.card_points),
+        "quotes": quotes,
+        "quotes_title": loc.t("udhr_title"),
+        "quotes_status": status,
+    }
+
+
 def _family_words(
-    project: Project, lang: str, family: str, help_url: str, base: dict, reviewed: bool
+    project: Project,
+    lang: str,
+    family: str,
+    help_url: str,
+    base: dict,
+    reviewed: bool,
+    countries: tuple[str, ...] = (),
 ) -> Words:
     """The words of one family: the base words plus the help lines it prints."""
-    helps = printable_lines(project, lang, family, help_url)
+    helps = printable_lines(project, lang, family, help_url, countries)
     # A help-line text awaiting review makes the material a draft too.
     extra = (project.locales[lang].t("materials_draft"),) if helps.draft and reviewed else ()
     return Words(

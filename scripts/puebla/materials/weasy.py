@@ -96,6 +96,7 @@ def _reproducible(salt: bytes) -> Iterator[None]:
 
     saved = wp_metadata.uuid4, wp_fonts.md5
     wp_metadata.uuid4, wp_fonts.md5 = fixed_uuid4, salted_md5
+    saved_tree = _tag_languages()
     wp_pdf.min = bleed_box  # only the BleedBox computation calls min() in that module
     pydyf.Stream.data = property(stream_data)
     try:
@@ -103,7 +104,33 @@ def _reproducible(salt: bytes) -> Iterator[None]:
     finally:
         pydyf.Stream.data = original_data
         wp_metadata.uuid4, wp_fonts.md5 = saved
+        from weasyprint.pdf import tags as wp_tags
+
+        wp_tags._build_box_tree = saved_tree
         del wp_pdf.min
+
+
+def _tag_languages() -> Any:
+    """Give a structure element the ``/Lang`` of its HTML element's ``lang`` (WeasyPrint 70
+    writes only the document's): a K'iche' quotation on a Spanish poster is read as K'iche'
+    (PDF/UA-1, 7.2: changes of natural language are declared). Returns the original."""
+    import pydyf
+    from weasyprint.pdf import tags as wp_tags
+
+    original = wp_tags._build_box_tree
+
+    def build(box: Any, *args: Any) -> Iterator[Any]:
+        element = getattr(box, "element", None)
+        lang = None
+        if element is not None and getattr(box, "element_tag", None) not in (None, "html", "body"):
+            lang = element.get("lang")
+        for struct in original(box, *args):
+            if lang and "Lang" not in struct:
+                struct["Lang"] = pydyf.String(lang)
+            yield struct
+
+    wp_tags._build_box_tree = build
+    return original
 
 
 def _stream_data(stream: Any) -> bytes:

@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..content import load_content, mark_current
-from ..errors import ContentError
+from ..errors import ContentError, Problem
 from ..model.campaigns import CampaignPage
 from ..model.fallback import shown_instead
 from ..model.pages import SitePage, site_pages
@@ -31,8 +31,9 @@ from ..model.translation import TranslationState, translation_states
 from ..site.directives import expand
 from ..site.extras import Extras, copy_extras, render_extras
 from ..site.hosting import meta_policy
-from ..site.mirror import mirror_campaigns
+from ..site.mirror import commitment_footer, mirror_campaigns
 from ..site.notices import fallback_markdown, in_interface_language, notice_markdown
+from ..site.quotation_check import quotation_problems
 from ..site.quotations import fill_cite
 from ..site.recordings import player_markdown, with_player
 from ..warning_report import report
@@ -163,7 +164,10 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         if state is not None:
             if state.state == "untranslated":  # the fallback language's page, with a notice
                 shown = shown_instead(self.project, self._pages(), lang, rel)
-                markdown = fallback_markdown(shown.doc.body, shown.lang)
+                markdown = fallback_markdown(shown.doc.body, shown.lang, self.project.locales[lang])
+                if mirrored is not None:  # the campaign page's closing line, in this language
+                    campaign = self.project.campaigns[rel.split("/")[1]]
+                    markdown += "\n" + commitment_footer(self.project.locales[lang], campaign)
             depth = len(page.url.strip("/").split("/")) if page.url.strip("/") else 0
             english_url = "../" * depth + page_path(page.file.src_uri)
             locale = self.project.locales[lang]
@@ -190,6 +194,32 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             )
         except ContentError as exc:
             raise PluginError(exc.format(self.project.root)) from None
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Stop the build when a quotation on the page is not its source's published text
+        (typed or altered by hand: the directive itself cannot drift)."""
+        assert self.project is not None
+        lang = page.file.src_uri.split("/", 1)[0]
+        problems = quotation_problems(self.project, html, self.project.locales[lang].interface)
+        if problems:
+            mirrored = self.mirrored.get(Path(page.file.abs_src_path or ""))
+            source = mirrored.doc.path if mirrored else Path(page.file.abs_src_path or "")
+            raise PluginError(
+                ContentError(
+                    [
+                        Problem(
+                            source,
+                            problem,
+                            "never type or edit a quotation: write the special line "
+                            "(<!-- puebla:quote udhr 13 -->, <!-- puebla:quote communique 6 -->) "
+                            "and the build inserts the published text; see CONTRIBUTING.md, "
+                            "section 4",
+                        )
+                        for problem in problems
+                    ]
+                ).format(self.project.root)
+            )
+        return html
 
     def _with_recording(self, markdown: str, page: Page, lang: str, rel: str) -> str:
         """The page with the player of its recording (checked by checks/recordings.py)."""

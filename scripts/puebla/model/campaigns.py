@@ -45,6 +45,21 @@ class MaterialText:
     card_points: list[str]
 
 
+@dataclass(frozen=True)
+class CampaignUdhr:
+    """Where a campaign's printed items cite the Universal Declaration of Human Rights
+    (``udhr:`` in campaign.yml): the same articles in every language, as data.
+
+    Why here and not in each language's text: the articles are facts about the content
+    (which right a card point restates), not words to translate, so they cannot drift apart
+    between languages.
+    """
+
+    page: str  # the campaign page that quotes the articles in full: the card's QR opens it
+    card_points: tuple[int, ...]  # the article each card point restates, in order
+    poster: tuple[int, ...]  # articles the poster quotes in full (as published)
+
+
 @dataclass
 class Campaign:
     id: str
@@ -55,6 +70,7 @@ class Campaign:
     materials: list[str]
     translations: dict[str, dict[str, CampaignPage]] = field(default_factory=dict)
     texts: dict[str, MaterialText] = field(default_factory=dict)
+    udhr: CampaignUdhr | None = None
 
     def page(self, lang: str, slug: str) -> CampaignPage:
         return self.translations[lang][slug]
@@ -161,7 +177,82 @@ def _load_definition(path: Path, issues: Collector) -> dict | None:
             field="materials",
         )
         ok = False
+    if "udhr" in data and _udhr_block(path, data.get("udhr"), data.get("pages"), issues) is None:
+        ok = False
     return data if ok else None
+
+
+UDHR_HINT = (
+    "write e.g. 'udhr: {page: rights, card_points: [1, 3, 4, 5, 9, 14], poster: [1, 3, 14]}': "
+    "the page that quotes the articles, the article of each card point, in order, and at "
+    "least three articles the poster quotes in full"
+)
+
+
+def _article_list(value: object) -> tuple[int, ...] | None:
+    if not isinstance(value, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 30 for n in value
+    ):
+        return None
+    return tuple(value)
+
+
+def _udhr_block(path: Path, raw: object, pages: object, issues: Collector) -> CampaignUdhr | None:
+    """The ``udhr:`` block of campaign.yml, or None (with the problem named) when it is wrong."""
+    if not isinstance(raw, dict):
+        issues.error(path, f"'udhr' must be a mapping, got {shown(raw)}", UDHR_HINT, field="udhr")
+        return None
+    unknown = sorted(str(k) for k in raw if k not in ("page", "card_points", "poster"))
+    if unknown:
+        issues.error(path, f"unknown fields {shown(unknown)}", UDHR_HINT, field="udhr")
+        return None
+    page = raw.get("page")
+    if not isinstance(page, str) or not isinstance(pages, list) or page not in pages:
+        issues.error(
+            path,
+            f"'udhr.page' must name one of the campaign's pages, got {shown(page)}",
+            UDHR_HINT,
+            field="udhr.page",
+        )
+        return None
+    points = _article_list(raw.get("card_points", []))
+    poster = _article_list(raw.get("poster"))
+    if points is None:
+        issues.error(
+            path,
+            "'udhr.card_points' must list article numbers",
+            UDHR_HINT,
+            field="udhr.card_points",
+        )
+        return None
+    if poster is None or len(poster) < 3 or len(set(poster)) != len(poster):
+        issues.error(
+            path,
+            f"'udhr.poster' must list at least three different articles, got {shown(raw.get('poster'))}",
+            UDHR_HINT,
+            field="udhr.poster",
+        )
+        return None
+    return CampaignUdhr(page, points, poster)
+
+
+def check_udhr_articles(campaigns: dict[str, Campaign], udhr: object, issues: Collector) -> None:
+    """Every article a campaign's items cite is one of the extracted published texts."""
+    available = set(getattr(udhr, "articles", ()) or ())
+    for campaign in campaigns.values():
+        if campaign.udhr is None or udhr is None:
+            continue
+        for name in ("card_points", "poster"):
+            missing = [n for n in getattr(campaign.udhr, name) if n not in available]
+            if missing:
+                issues.error(
+                    campaign.path / "campaign.yml",
+                    f"'udhr.{name}' cites article(s) {shown(missing)}, which are not among the "
+                    f"published texts in sources/udhr/ (articles {sorted(available)})",
+                    "choose extracted articles, or add the article to the extraction "
+                    "(scripts/puebla/udhr.py) and run '.venv/bin/python -m puebla.udhr extract'",
+                    field=f"udhr.{name}",
+                )
 
 
 def _material_text(doc: MarkdownDoc, issues: Collector) -> MaterialText | None:
@@ -230,6 +321,9 @@ def load_campaign(folder: Path, languages: list[str], issues: Collector) -> Camp
         colors=dict(definition["colors"]),
         pages=list(definition["pages"]),
         materials=list(definition.get("materials") or []),
+        udhr=_udhr_block(folder / "campaign.yml", definition["udhr"], definition["pages"], issues)
+        if "udhr" in definition
+        else None,
     )
     for lang in languages:
         lang_dir = folder / lang
@@ -266,6 +360,16 @@ def load_campaign(folder: Path, languages: list[str], issues: Collector) -> Camp
             text = _material_text(pages["index"].doc, issues)
             if text is not None:
                 campaign.texts[lang] = text
+                refs = campaign.udhr.card_points if campaign.udhr else ()
+                if refs and len(refs) != len(text.card_points):
+                    issues.error(
+                        pages["index"].doc.path,
+                        f"the card has {len(text.card_points)} points, but 'udhr.card_points' "
+                        f"in campaigns/{folder.name}/campaign.yml names {len(refs)} articles "
+                        "(one per point, in order)",
+                        "give the card the same points, in the same order, in every language",
+                        field="card.points",
+                    )
     return campaign
 
 

@@ -361,7 +361,7 @@ def select_printable(
     """
     if min_confidence not in PUBLISHED:
         raise ValueError(f"min_confidence must be one of {PUBLISHED}, not {min_confidence!r}")
-    lang = locale.code
+    lang = locale.interface  # the es fields for a language with the Spanish interface
     kept: list[PrintLine] = []
     left: list[LeftOut] = []
     for line in data.lines:
@@ -743,4 +743,5 @@ def warn_due(data: HelpData, today: dt.date, issues: Collector) -> None:
             message,
             "re-read each source (or call the line), then add a check with its method and date",
             field=f"{line.id}.checks",
+            always_show=True,  # a line that may be wrong is never folded into a summary
         )

@@ -19,6 +19,8 @@ Schema (see partners/README.md)::
         label: {es: "…", en: "…"}     # what the line is for, every language of the kit
         source: {title: "…", url: "…"} # where the number was confirmed (url optional)
         checked: "2026-11-20"         # when it was last confirmed (YYYY-MM-DD or YYYY-MM)
+    countries: [MX]                   # optional: the countries it serves; its kit prints the
+                                      # project's lines of these countries (with caveats)
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ from ..untrusted.yamlfile import load_yaml_file
 
 PARTNERS_DIR = "partners"
 CHANNELS = ("call", "text", "whatsapp", "tty")
-FIELDS = ("name", "logo", "languages", "publish", "lines")
+FIELDS = ("name", "logo", "languages", "publish", "lines", "countries")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
 LINE_FIELDS = ("number", "channels", "label", "source", "checked")
 MAX_NAME = 80
 MAX_LABEL = 60
@@ -98,6 +101,9 @@ class Partner:
     lines: tuple[PartnerLine, ...] = ()
     logo: Logo | None = None
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    # The countries the partner serves (ISO 3166 codes, as in help-lines.yml): its kit prints
+    # the project's lines of these countries; () = every country, as the main kits do.
+    countries: tuple[str, ...] = ()
 
 
 def project_languages(root: Path) -> list[str]:
@@ -407,10 +413,32 @@ def read_partner(path: Path, languages: list[str], today: dt.date | None = None)
             if line is not None:
                 lines.append(line)
     logo = _read_logo(path, data.get("logo"), issues)
+    raw_countries = data.get("countries", [])
+    if (
+        not isinstance(raw_countries, list)
+        or not all(isinstance(c, str) and _COUNTRY.match(c) for c in raw_countries)
+        or len(set(raw_countries)) != len(raw_countries)
+    ):
+        issues.error(
+            path,
+            f"'countries' is {str(raw_countries)[:60]!r}",
+            "list the two-letter codes of the countries you serve, as in "
+            "campaigns/help-lines.yml, e.g. countries: [MX]",
+            field="countries",
+        )
+        raw_countries = []
     issues.raise_if_errors()
     assert name is not None and isinstance(publish, bool)
     return Partner(
-        pid, path, name, tuple(langs), publish, tuple(lines), logo, tuple(issues.warnings)
+        pid,
+        path,
+        name,
+        tuple(langs),
+        publish,
+        tuple(lines),
+        logo,
+        tuple(issues.warnings),
+        tuple(raw_countries),
     )
 
 
@@ -444,6 +472,7 @@ def _partner_to_json(p: Partner) -> dict[str, Any]:
             for ln in p.lines
         ],
         "warnings": [_problem_to_json(w) for w in p.warnings],
+        "countries": list(p.countries),
     }
 
 
@@ -479,6 +508,7 @@ def _partner_from_json(d: dict[str, Any]) -> Partner:
         lines,
         logo,
         tuple(_problem_from_json(w) for w in d["warnings"]),
+        tuple(d.get("countries", ())),
     )
 
 

@@ -8,7 +8,11 @@ can be shown what changed since.
 
 ``translation_status`` says how far a page is: ``untranslated`` (a skeleton; readers get the
 English page with a notice), ``awaiting-review`` (translated, not yet reviewed by a native
-speaker), ``reviewed``. A page without the field counts as awaiting review: only a review
+speaker), ``reviewed``, or ``published-texts``: a page of a language with no reviewed
+translation yet (K'iche', Mam, Q'eqchi') whose only text in that language is quoted from a
+published translation (the UDHR as the UN Human Rights Office publishes it), framed by the
+project's words in the fallback language. It translates no English page, so it is never
+outdated, and it is counted apart from translations. A page without the field counts as awaiting review: only a review
 recorded with ``make reviewed`` (which names the reviewer) marks a translation as reviewed, so a
 draft can never pass as final by omission.
 """
@@ -30,7 +34,8 @@ if TYPE_CHECKING:
     from .project import Project
 
 SNAPSHOTS = Path("locales") / "snapshots"
-STATUSES = ("untranslated", "awaiting-review", "reviewed")
+STATUSES = ("untranslated", "awaiting-review", "reviewed", "published-texts")
+PUBLISHED_TEXTS = "published-texts"
 _TRACKING_FIELDS = re.compile(r"^(translation_source|translation_status|reviewed_by):.*\n", re.M)
 # A recording of the English page (model/recordings.py) does not change what to translate.
 _RECORDING_FIELD = re.compile(r"^recording:.*\n(?:[ \t]+.*\n)*", re.M)
@@ -55,7 +60,7 @@ def source_hash(text: str) -> str:
 class TranslationState:
     page: SitePage
     source: SitePage
-    state: str  # "up-to-date", "outdated", "untracked", "untranslated"
+    state: str  # "up-to-date", "outdated", "untracked", "untranslated", "published"
     status: str  # the translation_status field, "awaiting-review" when absent
     recorded: str | None
     current: str
@@ -83,6 +88,8 @@ def translation_states(
             status = str(page.doc.meta.get("translation_status") or "awaiting-review")
             if status == "untranslated":
                 state = "untranslated"
+            elif status == PUBLISHED_TEXTS:
+                state = "published"
             elif not recorded:
                 state = "untracked"
             elif str(recorded) == current:

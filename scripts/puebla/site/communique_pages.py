@@ -64,7 +64,7 @@ def sources_markdown(communique: Communique, locale: Locale) -> str:
         parts.append(f"## {locale.t(heading)} {{#{version.key}}}\n")
         if locale.code != "en":
             parts.append(
-                f'<p class="english-only" lang="{locale.code}">{html_escape(locale.t("english_only_note"))}</p>\n'
+                f'<p class="english-only" lang="{locale.interface}">{html_escape(locale.t("english_only_note"))}</p>\n'
             )
         parts.append('<div class="communique-text" lang="en" markdown="1">\n')
         parts.append(version_markdown(version, locale, anchor_prefix=f"{version.key}-"))
@@ -107,8 +107,8 @@ def _pair(heading: str, anchor: str, a: Paragraph | str, b: Paragraph | str, loc
     return (
         f"## {heading} {{#{anchor}}}\n\n"
         f'<div class="compare-pair" lang="en">\n'
-        f'<div class="compare-side"><p class="compare-label" lang="{locale.code}">{label_a}</p><p>{html_a}</p></div>\n'
-        f'<div class="compare-side"><p class="compare-label" lang="{locale.code}">{label_b}</p><p>{html_b}</p></div>\n'
+        f'<div class="compare-side"><p class="compare-label" lang="{locale.interface}">{label_a}</p><p>{html_a}</p></div>\n'
+        f'<div class="compare-side"><p class="compare-label" lang="{locale.interface}">{label_b}</p><p>{html_b}</p></div>\n'
         f"</div>\n"
     )
 

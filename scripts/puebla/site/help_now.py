@@ -55,7 +55,7 @@ def block_lines(data: HelpData, locale: Locale, today: dt.date) -> dict[str, lis
         if not any(c.kind == "call" and c.href for c in channels):
             continue
         label = line.short_label(locale)
-        caveat = line.caveat_label_in(locale.code)
+        caveat = line.caveat_label_in(locale.interface)
         if caveat:
             label = f"{label} · {caveat}"
         out.setdefault(line.country, []).append(QuickLine(line.name, label, channels))
@@ -80,7 +80,7 @@ def _channel_html(channel: Channel, locale: Locale) -> str:
 
 def help_now_markdown(data: HelpData, locale: Locale, today: dt.date, help_page: str = "") -> str:
     """The block as HTML (inside Markdown); ``help_page`` links to the full help lines."""
-    lang = locale.code
+    lang = locale.interface  # the es fields for a language with the Spanish interface
     t = locale.t
     lines = block_lines(data, locale, today)
     names = {code: data.country_name(code, lang) for code in data.countries}

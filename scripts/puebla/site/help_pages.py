@@ -91,7 +91,7 @@ def _fact_md(fact: Fact, closed_key: str, lang: str, locale: Locale) -> str:
 
 
 def _line_md(data: HelpData, line: HelpLine, locale: Locale, today: dt.date) -> str:
-    lang = locale.code
+    lang = locale.interface  # the es fields for a language with the Spanish interface
     refs = _Refs(data, line, locale)
     out = [f"#### {md_escape(line.name)} {{#line-{line.id}}}\n"]
     if line.freshness(today) == "stale":
@@ -145,7 +145,7 @@ def help_lines_markdown(
 ) -> str:
     """The list for one language; ``check_page`` is the link to "How we check help lines"
     relative to the page the list is inserted into ("" for no link)."""
-    lang = locale.code
+    lang = locale.interface  # the es fields for a language with the Spanish interface
     # The page's own heading introduces the list; the intro paragraph carries the anchor
     # that other pages link to (the same in every language, unlike a heading's slug).
     intro = md_escape(locale.t("help_lines_intro"))

@@ -11,8 +11,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..model.campaigns import CampaignPage
+from ..model.campaigns import Campaign, CampaignPage
 from ..model.docs import MIRROR_MARKER
+from ..model.locales import Locale
 from ..model.project import Project
 from ..model.recordings import recording_files
 
@@ -22,6 +23,19 @@ GENERATED_NOTE = "<!-- Generated from {source}: edit that file, not this one. --
 def commitment_link(depth: int, number: int) -> str:
     """Relative link from a page ``depth`` folders below the language root to a commitment."""
     return "../" * depth + f"communique/index.md#commitment-{number}"
+
+
+def commitment_footer(locale: Locale, campaign: Campaign) -> str:
+    """The closing line of every campaign page: which commitment of the communiqué it serves.
+
+    Written by the mirror after the page's own text, and after the fallback language's text
+    when an untranslated page shows that instead (the plugin replaces the body, not this)."""
+    footer = locale.t(
+        "commitment_footer",
+        number=campaign.commitment,
+        link=commitment_link(2, campaign.commitment),
+    )
+    return f"---\n\n{footer}\n{{: .commitment-link }}\n"
 
 
 def mirror_campaigns(project: Project) -> dict[Path, CampaignPage]:
@@ -37,12 +51,8 @@ def mirror_campaigns(project: Project) -> dict[Path, CampaignPage]:
                 source = page.doc.path
                 text = source.read_text(encoding="utf-8")
                 rel = source.relative_to(project.root).as_posix()
-                footer = locale.t(
-                    "commitment_footer",
-                    number=campaign.commitment,
-                    link=commitment_link(2, campaign.commitment),
-                )
-                body = f"{text.rstrip()}\n\n{GENERATED_NOTE.format(source=rel)}\n---\n\n{footer}\n{{: .commitment-link }}\n"
+                footer = commitment_footer(locale, campaign)
+                body = f"{text.rstrip()}\n\n{GENERATED_NOTE.format(source=rel)}\n{footer}"
                 target = target_dir / f"{page.slug}.md"
                 wanted[target] = body
                 written[target] = page

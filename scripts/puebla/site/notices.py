@@ -32,12 +32,18 @@ def notice_markdown(
     link = f'<a href="{html_escape(english_url)}" hreflang="en" lang="{locale.interface}">{html_escape(locale.t("notice_english_link"))}</a>'
     if state.state == "untranslated" and shown is not None and shown.code != SOURCE_LANGUAGE:
         name = locale.name_of(shown)
-        text = locale.t("notice_fallback_text", language=locale.name, fallback=name)
+        text = locale.t("notice_fallback_text", language=locale.name_of(locale), fallback=name)
         label = html_escape(locale.t("notice_fallback_link", fallback=name))
         link = f'<a href="{html_escape(shown_url)}" hreflang="{shown.code}" lang="{locale.interface}">{label}</a>'
         return _admonition(
             "info", locale.t("notice_untranslated_title"), f"{html_escape(text)} {link}"
         )
+    if state.state == "published":  # the language's published texts, framed in its fallback's
+        interface = locale.language_names.get(locale.interface, locale.name)
+        text = locale.t(
+            "notice_published_text", language=locale.name_of(locale), interface=interface
+        )
+        return _admonition("info", locale.t("notice_published_title"), html_escape(text))
     if state.state == "untranslated":
         text = locale.t("notice_untranslated_text", language=locale.name)
         return _admonition(
@@ -60,18 +66,27 @@ def notice_markdown(
 
 
 def in_interface_language(locale: Locale, notice: str) -> str:
-    """A notice marked with its language when the page's interface is its fallback's.
+    """The notice, in the page's interface language.
 
     The notice is in the page's own language where its interface strings exist; a language
     whose locale file has none yet (K'iche', Mam, Q'eqchi': Spanish until a reviewed
-    translation is recorded) gets its fallback's words, which must say which language they are.
+    translation is recorded) gets its fallback's words. Those need no ``lang`` of their own:
+    such a language's pages are ``<html lang>`` of that interface (see :func:`page_lang`).
     """
-    if not notice or locale.interface == locale.code:
-        return notice
-    return f'<div lang="{locale.interface}" markdown="1">\n\n{notice}</div>\n\n'
+    return notice
 
 
-def fallback_markdown(body: str, lang: str = SOURCE_LANGUAGE) -> str:
+def page_lang(locale: Locale) -> str:
+    """The page's ``<html lang>``: the interface language. A language shown with its
+    fallback's interface (``make language … FALLBACK=es``) gets that language's Material
+    partial, so its pages are ``<html lang="es">``."""
+    return locale.interface
+
+
+def fallback_markdown(body: str, lang: str = SOURCE_LANGUAGE, locale: Locale | None = None) -> str:
     """The fallback language's page (English unless the language names another), shown in
-    place of an untranslated one and marked with its language."""
+    place of an untranslated one and marked with its language (unless the page, ``locale``'s,
+    is already in that language: a K'iche' page shown in Spanish is ``<html lang="es">``)."""
+    if locale is not None and page_lang(locale) == lang:
+        return f"{body}\n"
     return f'<div lang="{lang}" markdown="1">\n\n{body}\n\n</div>\n'

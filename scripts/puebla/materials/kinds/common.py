@@ -31,7 +31,7 @@ def render_design(
     check_contrast(job.palette)
     html = render_template(
         template,
-        lang=job.lang,
+        lang=job.words.doc_lang or job.lang,  # es on a K'iche' card: the words' language
         palette=job.palette,
         fmt=fmt,
         fonts=fonts,

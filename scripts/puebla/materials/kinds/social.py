@@ -24,7 +24,8 @@ def render(job: MaterialJob, fonts: FontFiles) -> dict[str, bytes]:
         ("social.css",),
         Format(f"{w}px", f"{h}px", "raster"),
         1,
-        with_messages=h >= 1350,
+        # A partner's kit trades the messages for the partner's name, logo and own line.
+        with_messages=h >= 1350 and job.words.partner is None,
     )
     image = rasterise(doc.pdf, w, h)
     return {
