@@ -206,7 +206,7 @@ def test_the_local_contact_fills_and_prints_in_chromium_s_pdfium(rendered: Rende
                     for v in (left, filled.height - top, right, filled.height - bottom)
                 )
                 ink = [
-                    sum(1 for p in img.crop(box).convert("L").getdata() if p < 128)
+                    sum(img.crop(box).convert("L").histogram()[:128])  # dark pixels
                     for img in (filled.before, filled.after)
                 ]
                 assert ink[1] > ink[0] + 50, (item.url_path, box, ink, "typed text not printed")
