@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 from puebla.materials.typography import typeset
-from puebla.materials.weasy import stylesheet
+from puebla.materials.weasy import stylesheet_text
 from puebla.model.project import load_project
 from puebla.site.quotations_udhr import udhr_quotation
 from sitekit import ROOT
@@ -43,7 +43,7 @@ def test_weasyprint_does_not_hyphenate_a_quotation(tmp_path: Path) -> None:
 
     def page(marker: str) -> str:
         return (
-            f'<html lang="es"><head><style>{stylesheet("identity.css")}{narrow}</style></head>'
+            f'<html lang="es"><head><style>{stylesheet_text("identity.css")}{narrow}</style></head>'
             f"<body><blockquote{marker}><p>{paragraph}</p></blockquote></body></html>"
         )
 
