@@ -75,3 +75,15 @@ def run_puebla(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
             ),
         },
     )
+
+
+def html_lang(lang: str) -> str:
+    """The ``<html lang>`` of a language's pages: the language itself, or, for a language whose
+    locale file has no interface strings yet (K'iche', Mam, Q'eqchi'), the language whose
+    interface it borrows (its ``fallback:``), which is the language its pages are written in."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "locales" / f"{lang}.yml").read_text(encoding="utf-8"))
+    if lang == "en" or "strings" in data:
+        return lang
+    return html_lang(data.get("fallback") or "en")

@@ -22,7 +22,7 @@ import pytest
 from nginxkit import Response, csp_directives, fetch, run_nginx
 from puebla.site import hosting
 from puebla.site.checksums import SUMS_NAME
-from sitekit import LANGUAGES, ROOT, SITE_URL, lang_prefix
+from sitekit import LANGUAGES, ROOT, SITE_URL, html_lang, lang_prefix
 
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 HEADER_ONLY = {"frame-ancestors": ["'none'"]}  # the one directive a meta policy cannot carry
@@ -214,7 +214,7 @@ def test_nginx_serves_the_language_404_page_with_the_headers(
         assert response.status == 404, missing
         page = site / lang_prefix(lang) / "404.html"
         assert response.body == page.read_bytes(), (lang, missing)
-        assert f'<html lang="{lang}"' in response.body.decode()
+        assert f'<html lang="{html_lang(lang)}"' in response.body.decode()
         assert_security_headers(response, meta_csp(page))
 
 

@@ -70,6 +70,7 @@ def _make(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_make_language_with_a_three_letter_code_builds(project_copy: Path) -> None:
     mkdocs_yml = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    locales = sorted((project_copy / "locales").glob("*.yml"))
     for bad in ("QUC", "quch", "k'iche"):
         refused = _make(project_copy, "language", f"LANG={bad}", "NAME=K'iche'")
         assert refused.returncode != 0
@@ -79,30 +80,42 @@ def test_make_language_with_a_three_letter_code_builds(project_copy: Path) -> No
             and "nothing was changed" in refused.stderr
         )
     assert (project_copy / "mkdocs.yml").read_text(encoding="utf-8") == mkdocs_yml
-    assert not list((project_copy / "locales").glob("qu*.yml"))
+    assert sorted((project_copy / "locales").glob("*.yml")) == locales
 
-    name = "Mam (test: a name with a colon)"
-    added = _make(project_copy, "language", "LANG=mam", f"NAME={name}", "FALLBACK=es")
+    # Kaqchikel: a three-letter code the project does not have yet (quc, mam, kek it has).
+    name = "Kaqchikel (test: a name with a colon)"
+    added = _make(project_copy, "language", "LANG=cak", f"NAME={name}", "FALLBACK=es")
     assert added.returncode == 0, added.stderr
-    assert (project_copy / "overrides/partials/languages/mam.html").is_file()
+    assert (project_copy / "overrides/partials/languages/cak.html").is_file()
+    # Shown in Spanish, so its footer and meta description are the Spanish ones.
+    registered = yaml.safe_load(
+        (project_copy / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", "")
+    )
+    languages = {e["locale"]: e for e in registered["plugins"][2]["i18n"]["languages"]}
+    for key in ("copyright", "site_description"):
+        assert languages["cak"][key] == languages["es"][key], key
     build = run_puebla(project_copy, "build")
     assert build.returncode == 0, build.stderr
 
     # Until translated: Spanish interface and pages (so <html lang="es">), the notice in
     # Spanish, and the switcher still lists the language under its own name and code.
     site = project_copy / "site"
-    page = read_page(site / "mam" / "campaigns" / "rights" / "rights" / "index.html")
+    page = read_page(site / "cak" / "campaigns" / "rights" / "myths-and-facts" / "index.html")
     assert page.lang == "es"
     switcher = [e for e in page.find("a") if "md-select__link" in e.attrs.get("class", "")]
     current = [e for e in switcher if e.attrs.get("aria-current") == "page"]
-    assert [e.attrs["lang"] for e in current] == ["mam"]
+    assert [e.attrs["lang"] for e in current] == ["cak"]
     es = yaml.safe_load((project_copy / "locales/es.yml").read_text(encoding="utf-8"))
     notice = es["strings"]["notice_fallback_text"].format(
-        language=name, fallback=es["language_names"]["es"]
+        language=es["language_names"].get("cak", name), fallback=es["language_names"]["es"]
     )
     assert notice in page.main_text
-    spanish = read_page(site / "es" / "campaigns" / "rights" / "rights" / "index.html")
-    # The Spanish page's body text (its opening review notice and closing citation line are
-    # not the same on a fallback page: compare a stretch of the body between them).
-    assert spanish.main_text[-500:-300] in page.main_text
-    assert page.find("form", **{"data-index": "../../../../search/mam.js"})
+    spanish = read_page(site / "es" / "campaigns" / "rights" / "myths-and-facts" / "index.html")
+    # The Spanish page's text after its opening review notice, closing citation line
+    # included (the fallback page once lost it: the body replaced the mirrored page).
+    review_link = es["strings"]["notice_english_link"]  # the review notice's last words
+    assert review_link in spanish.main_text, "the Spanish page has no review notice to skip"
+    body = spanish.main_text.split(review_link, 1)[1].strip()
+    assert body and body in page.main_text
+    assert "compromiso 6" in body[-300:]
+    assert page.find("form", **{"data-index": "../../../../search/cak.js"})

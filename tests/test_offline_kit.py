@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from puebla.chromium import CHROMIUM, CHROMIUM_ARGS
+from sitekit import LANGUAGES, html_lang
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +89,27 @@ def test_offline_kit_works_from_file_urls_without_network(offline_root: Path) ->
         for i in range(links.count()):
             href = links.nth(i).get_attribute("href") or ""
             assert (offline_root / "es" / "materials" / href).resolve().is_file(), href
+
+        # The languages shown with a Spanish interface (K'iche', Mam, Q'eqchi'): the rights
+        # page from disk, with its published texts and the Spanish text one tap away.
+        for lang in [lang for lang in LANGUAGES if html_lang(lang) != lang]:
+            page.goto((offline_root / lang / "index.html").as_uri())
+            assert page.locator("html").get_attribute("lang") == html_lang(lang)
+            page.locator("article a[href$='campaigns/rights/rights.html']").first.click()
+            page.wait_for_load_state()
+            assert unquote(page.url).endswith(f"/{lang}/campaigns/rights/rights.html")
+            own = page.locator(f"blockquote.quotation[lang={lang}]")
+            assert own.count() == 11 and own.first.is_visible(), lang
+            folded = page.locator("details.quotation-beside").first
+            spanish = folded.locator("blockquote.quotation")
+            assert not spanish.is_visible()
+            folded.locator("summary").click()
+            assert spanish.is_visible() and spanish.get_attribute("lang") is None
+            help_link = page.locator("a.puebla-help-link").first
+            help_link.click()
+            page.wait_for_load_state()
+            assert unquote(page.url).endswith(f"/{lang}/campaigns/rights/help.html#help-now")
+            assert page.locator("#help-now a[href^='tel:']").count() > 0
         browser.close()
     assert not refused, refused[:5]
     assert not errors, errors[:5]

@@ -201,12 +201,12 @@ def test_preview_plan_follows_what_a_save_changed(project_copy: Path) -> None:
     untranslated = {
         s.page.lang
         for s in translation_states(before, site_pages(before))
-        if s.page.rel == "campaigns/rights/rights.md" and s.state == "untranslated"
+        if s.page.rel == "campaigns/rights/myths-and-facts.md" and s.state == "untranslated"
     }
     assert untranslated, "some language shows the English page (ht)"
 
     states = page_states(before)
-    english = project_copy / "campaigns/rights/en/rights.md"
+    english = project_copy / "campaigns/rights/en/myths-and-facts.md"
     english.write_text(english.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
     first = load_content(project_copy)
     # The first English edit makes translations outdated: every status page changes.

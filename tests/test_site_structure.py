@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from htmlscan import read_page
-from sitekit import LANGUAGES, SITE_URL, lang_prefix, site_pages
+from sitekit import LANGUAGES, SITE_URL, html_lang, lang_prefix, site_pages
 
 
 def test_every_language_has_the_same_pages(site: Path) -> None:
@@ -43,7 +43,7 @@ def _lang_of(site: Path, path: Path) -> str:
 
 def test_html_lang_matches_the_page_language(site: Path) -> None:
     for path in _html_files(site):
-        assert read_page(path).lang == _lang_of(site, path), path
+        assert read_page(path).lang == html_lang(_lang_of(site, path)), path
 
 
 def test_meta_description_on_every_page(site: Path) -> None:
@@ -99,7 +99,7 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(page) -> None:
             if target.is_dir():
                 target = target / "index.html"
             assert target.is_file(), (lang, other, href)
-            assert read_page(target).lang == other
+            assert read_page(target).lang == html_lang(other)
             assert target.parent.name == "compare"
 
 

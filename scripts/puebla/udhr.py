@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .model.udhr import OFFICIAL, PROVENANCE, UDHR_DIR, file_hash
+from .model.udhr import OFFICIAL, PROVENANCE, UDHR_DIR, file_hash, paragraph_hash
 
 PACKAGE = "udhr"
 # The articles the site cites: 1–9 and 14 on the rights page, 13 (freedom of movement) added
@@ -226,6 +226,14 @@ def extract(root: Path) -> list[Path]:
         if lang in CHOICES:
             provenance.append(f"    choice: {_q(CHOICES[lang])}")
         provenance += [f"    extracted: {target.name}", f"    sha256: {file_hash(target)}"]
+        # Per paragraph too, so that an altered copy is reported by article (and the pages
+        # quoting it can be named), not only as a file whose hash differs.
+        provenance.append("    paragraphs_sha256:")
+        provenance += [
+            f'      "{number}.{i}": {paragraph_hash(p)}'
+            for number in ARTICLES
+            for i, p in enumerate(articles[number].paragraphs, 1)
+        ]
     path = folder / PROVENANCE
     path.write_text("\n".join(provenance) + "\n", encoding="utf-8")
     written.append(path)

@@ -32,9 +32,8 @@ from puebla.model.colors import is_hex
 from puebla.model.helplines import HelpData, load_help
 from puebla.model.locales import Locale, load_locales
 from puebla.model.partners import Partner, load_partner, read_partner
-from sitekit import ROOT
+from sitekit import LANGUAGES, ROOT
 
-LANGUAGES = ["en", "es", "fr", "ht"]
 TODAY = dt.date(2026, 12, 1)
 FIXTURE_PARTNER = ROOT / "tests" / "fixtures" / "partners" / "clean" / "fixture-shelter.yml"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import itertools
 import os
 import re
 import subprocess
@@ -93,6 +94,18 @@ def language_of(url: str, languages: list[str]) -> str:
 def prefix(lang: str, languages: list[str]) -> str:
     """The URL path of a language's home below the site root (``""`` or ``"es/"``)."""
     return "" if lang == languages[0] else f"{lang}/"
+
+
+def switch_pairs(languages: list[str]) -> list[tuple[str, str]]:
+    """(from, to) languages to click through in the switcher: the default language to every
+    other, and every other to the next one round the list (each language is left and reached
+    in a click). Why not every pair: it grows as n × (n - 1) (42 page loads per page with seven
+    languages); test_every_page checks every switcher link of every page without clicking."""
+    default, others = languages[0], languages[1:]
+    pairs = [(default, lang) for lang in others]
+    ring = [*others, default]
+    pairs += list(itertools.pairwise(ring))
+    return pairs
 
 
 def launch(playwright: Playwright) -> Browser:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sitekit import html_lang
+
 from .browserkit import Visit, language_of, page_urls
 
 
@@ -54,7 +56,7 @@ def test_pages_declare_their_language(visits: dict[str, Visit], languages: list[
     wrong = {
         url: v.facts["lang"]
         for url, v in visits.items()
-        if v.facts["lang"] != language_of(url, languages)
+        if v.facts["lang"] != html_lang(language_of(url, languages))
     }
     assert not wrong, wrong
 

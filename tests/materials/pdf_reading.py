@@ -157,3 +157,56 @@ def rasterise(pdf: Path, page: int, dpi: int, out: Path) -> Path:
         check=True,
     )
     return out.with_suffix(".png")
+
+
+@dataclass(frozen=True)
+class FilledPage:
+    """A page after typing into its first form widget, as pdfium (Chromium's viewer) does."""
+
+    widgets: tuple[tuple[float, float, float, float], ...]  # (left, bottom, right, top) pt
+    values: tuple[str, ...]  # each widget's field value after typing
+    before: object  # PIL image of the page as printed before typing
+    after: object  # … and after
+    scale: float
+    height: float  # page height in pt
+
+
+def fill_first_field(path: Path, text: str, scale: float = 2) -> list[FilledPage]:
+    """Pages with form widgets, after focusing the first widget and typing ``text`` into it
+    through pdfium's form API (what Chromium's built-in viewer calls), rendered for print."""
+    pdf = pdfium.PdfDocument(path)
+    pdf.init_forms()
+    form = pdf.formenv.raw
+    pages = []
+    for index in range(len(pdf)):
+        page = pdf[index]
+        pdfium_c.FORM_OnAfterLoadPage(page.raw, form)
+        annots = []
+        for k in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+            annot = pdfium_c.FPDFPage_GetAnnot(page.raw, k)
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) == pdfium_c.FPDF_ANNOT_WIDGET:
+                rect = pdfium_c.FS_RECTF()
+                pdfium_c.FPDFAnnot_GetRect(annot, rect)
+                annots.append((annot, (rect.left, rect.bottom, rect.right, rect.top)))
+        if not annots:
+            continue
+        before = page.render(scale=scale, may_draw_forms=True, optimize_mode="print").to_pil()
+        assert pdfium_c.FORM_SetFocusedAnnot(form, annots[0][0])
+        typed = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
+        pdfium_c.FORM_ReplaceSelection(form, page.raw, ctypes.cast(typed, pdfium_c.FPDF_WIDESTRING))
+        pdfium_c.FORM_ForceToKillFocus(form)
+        values = []
+        for annot, _ in annots:
+            n = pdfium_c.FPDFAnnot_GetFormFieldValue(form, annot, None, 0)
+            buf = ctypes.create_string_buffer(n)
+            pdfium_c.FPDFAnnot_GetFormFieldValue(
+                form, annot, ctypes.cast(buf, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), n
+            )
+            values.append(buf.raw[: n - 2].decode("utf-16-le"))
+        after = page.render(scale=scale, may_draw_forms=True, optimize_mode="print").to_pil()
+        pages.append(
+            FilledPage(
+                tuple(r for _, r in annots), tuple(values), before, after, scale, page.get_height()
+            )
+        )
+    return pages

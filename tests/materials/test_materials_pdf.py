@@ -23,6 +23,7 @@ from pdf_reading import (
     bbox_lines,
     chars,
     colour_operators,
+    fill_first_field,
     page_text,
     rasterise,
     sizes_of,
@@ -39,7 +40,9 @@ PRINT = ("poster-letter-print.pdf", "poster-a4-print.pdf", "flyer-half-letter-pr
 SCREEN = ("poster-letter.pdf", "poster-a4.pdf", "flyer-half-letter.pdf", "flyer-a5.pdf",
           "flyer-2up-letter.pdf", "flyer-2up-a4.pdf", "card-sheet-letter.pdf",
           "card-sheet-a4.pdf")  # fmt: skip
-FILLABLE = ("poster-letter.pdf", "poster-a4.pdf", "flyer-half-letter.pdf", "flyer-a5.pdf")
+# Home-print sheets repeat their item: one widget of the one field per item.
+SHEET_ITEMS = {"flyer-2up-letter.pdf": 2, "flyer-2up-a4.pdf": 2, "card-sheet-letter.pdf": 8,
+               "card-sheet-a4.pdf": 8}  # fmt: skip
 BLEED_PT = 3 * 72 / 25.4
 MIN_NUMBER_PT = {"poster": 28, "flyer": 20, "card": 9}
 CARD_NOTE_PT = 7
@@ -165,18 +168,48 @@ def test_home_print_pdfs_pass_the_pdf_ua_1_rules(rendered: Rendered) -> None:
     assert not failures, failures
 
 
-def test_single_items_have_one_fillable_local_contact_field(
+def test_home_print_pdfs_have_one_fillable_local_contact_field(
     rendered: Rendered, project: Project
 ) -> None:
-    for item in _files(rendered, FILLABLE):
+    """One field per file; on a sheet, one widget per item (typed once, printed on each)."""
+    for item in _files(rendered, SCREEN):
         reader = pypdf.PdfReader(item.path)
         fields = reader.get_fields() or {}
         assert len(fields) == 1, (item.url_path, list(fields))
         field = next(iter(fields.values()))
-        assert field.get("/FT") == "/Tx"
+        assert field.get("/FT") == "/Tx", item.url_path
         assert str(field.get("/TU")) == project.locales[item.lang].t("materials_local_contact")
+        widgets = [
+            tuple(round(float(v)) for v in a.get_object()["/Rect"])
+            for pg in reader.pages
+            for a in pg.get("/Annots", [])
+            if a.get_object().get("/Subtype") == "/Widget"
+        ]
+        assert len(widgets) == SHEET_ITEMS.get(item.filename, 1), (item.url_path, widgets)
+        assert len(set(widgets)) == len(widgets), (item.url_path, "two widgets in one place")
     for item in _files(rendered, PRINT):  # print shops get a write-in box, not a field
         assert not pypdf.PdfReader(item.path).get_fields()
+
+
+def test_the_local_contact_fills_and_prints_in_chromium_s_pdfium(rendered: Rendered) -> None:
+    """Typed once in pdfium (Chromium's viewer), the contact is the value of every widget
+    and prints inside each of them."""
+    text = "Casa 555 0100"
+    for item in _files(rendered, SCREEN):
+        pages = fill_first_field(item.path, text)
+        assert pages, f"{item.url_path}: no form widget"
+        for filled in pages:
+            assert set(filled.values) == {text}, (item.url_path, filled.values)
+            for left, bottom, right, top in filled.widgets:
+                box = tuple(
+                    round(v * filled.scale)
+                    for v in (left, filled.height - top, right, filled.height - bottom)
+                )
+                ink = [
+                    sum(1 for p in img.crop(box).convert("L").getdata() if p < 128)
+                    for img in (filled.before, filled.after)
+                ]
+                assert ink[1] > ink[0] + 50, (item.url_path, box, ink, "typed text not printed")
 
 
 def test_help_numbers_are_the_hero(rendered: Rendered, project: Project) -> None:

@@ -9,7 +9,12 @@ from ..errors import Collector
 from ..model.fallback import shown_instead
 from ..model.pages import SitePage
 from ..model.project import Project
-from ..model.translation import is_skeleton, snapshot_path, translation_states
+from ..model.translation import (
+    TranslationState,
+    is_skeleton,
+    snapshot_path,
+    translation_states,
+)
 
 MAX_DIFF_LINES = 40
 UNTRANSLATED = "pages not yet translated, shown in their fallback language with a notice"
@@ -42,6 +47,13 @@ def what_changed(project: Project, recorded: str, source_text: str) -> str:
     return "\n".join(shown)
 
 
+def _fallback_file(
+    project: Project, pages: dict[str, dict[str, SitePage]], s: TranslationState
+) -> str:
+    shown = shown_instead(project, pages, s.page.lang, s.page.rel)
+    return shown.doc.path.relative_to(project.root).as_posix()
+
+
 def check_freshness(
     project: Project, pages: dict[str, dict[str, SitePage]], issues: Collector
 ) -> None:
@@ -54,6 +66,20 @@ def check_freshness(
                 "this page has no text but is not marked 'translation_status: untranslated': "
                 "readers would get an empty page",
                 f"translate it, or set 'translation_status: untranslated' to show {src} instead",
+                field="translation_status",
+            )
+            continue
+        locale = project.locales[s.page.lang]
+        if locale.reviewed_only and s.state != "untranslated" and s.awaiting_review:
+            issues.error(
+                s.page.doc.path,
+                f"{locale.name} pages are published only once a named speaker has reviewed "
+                "them (reviewed_only in "
+                f"{locale.path.relative_to(project.root).as_posix()}), and this translation "
+                "is not recorded as reviewed",
+                f'have a native speaker review it, then run: make reviewed FILE={file} BY="Name"; '
+                "until then set 'translation_status: untranslated' to show "
+                f"{_fallback_file(project, pages, s)} instead",
                 field="translation_status",
             )
             continue
@@ -82,6 +108,12 @@ def check_freshness(
                 s.page.doc.path,
                 f"not yet translated: readers see the {project.locales[shown.lang].name} page "
                 f"({shown_file}) with a notice",
-                f"translate it, then run: make translated FILE={file}",
+                (
+                    "only with a native speaker: have the translation reviewed by a named "
+                    f"speaker, then run: make translated FILE={file} and make reviewed "
+                    f'FILE={file} BY="Name"'
+                    if project.locales[s.page.lang].reviewed_only
+                    else f"translate it, then run: make translated FILE={file}"
+                ),
                 known_state=UNTRANSLATED,
             )

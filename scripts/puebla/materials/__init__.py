@@ -14,7 +14,6 @@ folder, and :func:`materials_markdown` for the download pages.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ from .cache import Cache, job_key
 from .catalog import ENTRIES
 from .kit import build_zip, kit_name
 from .markdown import materials_markdown
-from .runner import Progress, ProgressFn, run, stderr_progress
+from .runner import Progress, ProgressFn, place, run, stderr_progress
 from .spec import material_jobs, materials_base, preview_jobs
 
 __all__ = [
@@ -104,10 +103,13 @@ def render_materials(
     warn_placeholder(site_url)
     cache = Cache(cache_dir)
     job_list = material_jobs(project, site_url)
-    outputs = run(job_list, out_dir, cache, jobs, progress)
+    keys = [job_key(job.key_data()) for job in job_list]
+    outputs = run(job_list, out_dir, cache, jobs, progress, keys)
     produced: dict[tuple[str, str], dict[str, Path]] = {}
-    for job, files in zip(job_list, outputs, strict=True):
+    made_by: dict[tuple[str, str], dict[str, str]] = {}
+    for job, key, files in zip(job_list, keys, outputs, strict=True):
         produced.setdefault((job.lang, job.campaign), {}).update(files)
+        made_by.setdefault((job.lang, job.campaign), {}).update(dict.fromkeys(files, key))
     report = progress or stderr_progress
     files_out: list[MaterialFile] = []
     kits = [(lang, cid) for lang in project.languages for cid in project.campaigns]
@@ -139,7 +141,9 @@ def render_materials(
                 )
             )
         if group:
-            kit, cached = _kit(group, cache, out_dir, base, cid, lang, loc.t("paper_all"))
+            kit, cached = _kit(
+                group, made_by[(lang, cid)], cache, out_dir, base, cid, lang, loc.t("paper_all")
+            )
             group.append(kit)
             report(Progress(n, len(kits), kit.url_path, cached))
         files_out.extend(group)
@@ -148,6 +152,7 @@ def render_materials(
 
 def _kit(
     group: list[MaterialFile],
+    made_by: dict[str, str],
     cache: Cache,
     out_dir: Path,
     base: str,
@@ -155,22 +160,21 @@ def _kit(
     lang: str,
     paper: str,
 ) -> tuple[MaterialFile, bool]:
-    """The ZIP of a campaign and language (cached by the digests of its members)."""
+    """The ZIP of a campaign and language, cached by the keys of the jobs that made its
+    members (a member's bytes are a function of its job's key and its name: no need to
+    read and hash every member on each build)."""
     members = {f.filename: f.path for f in group}
-    digests = {
-        name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in members.items()
-    }
-    key = job_key({"kit": kit_name(cid, lang), "members": digests})
+    key = job_key({"kit": kit_name(cid, lang), "members": {n: made_by[n] for n in members}})
     name = kit_name(cid, lang)
     target = out_dir / base / name
     target.parent.mkdir(parents=True, exist_ok=True)
     hit = cache.get(key)
     if hit is not None:
-        target.write_bytes(hit[name].read_bytes())
+        place(target, hit[name])
     else:
         data = build_zip(members)
         cache.put(key, {name: data})
-        target.write_bytes(data)
+        place(target, data)
     kit = MaterialFile(
         lang=lang,
         campaign=cid,

@@ -19,7 +19,6 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -106,20 +105,53 @@ def is_reviewed(project: Project, lang: str, campaign: str) -> bool:
     return page_reviewed and not project.help.is_draft(lang)
 
 
-@cache
+_DATES: dict[tuple[str, tuple[str, ...]], str | None] = {}
+_GIT_LOG = ("git", "log", "-1", "--format=%cI", "--")
+
+
 def _git_date(root: str, paths: tuple[str, ...]) -> str | None:
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%cI", "--", *paths],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out or None
+    if (root, paths) not in _DATES:
+        _prefetch(root, [paths])
+    return _DATES[(root, paths)]
+
+
+def _prefetch(root: str, groups: Iterable[tuple[str, ...]]) -> None:
+    """``git log -1`` of every group not yet known, all started at once: one git process
+    per group as before (same answer as asking one by one), but waited for together, so
+    a build with nothing to render no longer waits for them one after another."""
+    todo = sorted({g for g in groups if (root, g) not in _DATES})
+    running = []
+    for paths in todo:
+        try:
+            proc = subprocess.Popen(
+                [*_GIT_LOG, *paths],
+                cwd=root,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+            )
+        except OSError:
+            _DATES[(root, paths)] = None
+            continue
+        running.append((paths, proc))
+    for paths, proc in running:
+        try:
+            out, _ = proc.communicate(timeout=30)
+        except subprocess.SubprocessError:
+            proc.kill()
+            proc.communicate()
+            out = ""
+        _DATES[(root, paths)] = (out.strip() or None) if proc.returncode == 0 else None
+
+
+def _relative(root: Path, paths: Iterable[Path]) -> tuple[str, ...]:
+    return tuple(sorted(str(Path(p).resolve().relative_to(root.resolve())) for p in paths))
+
+
+def prefetch_dates(root: Path, groups: Iterable[Iterable[Path]]) -> None:
+    """Ask git for the dates of all ``groups`` (of paths) at once; ``content_date`` of any
+    of them then answers without waiting."""
+    _prefetch(str(root), [_relative(root, g) for g in groups])
 
 
 def content_date(root: Path, paths: Iterable[Path]) -> tuple[str, bool]:
@@ -128,8 +160,7 @@ def content_date(root: Path, paths: Iterable[Path]) -> tuple[str, bool]:
     Falls back to :data:`FALLBACK_DATE` outside a git checkout (e.g. a downloaded ZIP of
     the project), so such builds are still byte-identical with each other.
     """
-    rel = tuple(sorted(str(Path(p).resolve().relative_to(root.resolve())) for p in paths))
-    found = _git_date(str(root), rel)
+    found = _git_date(str(root), _relative(root, paths))
     if found:
         return found, True
     if not _SAID:

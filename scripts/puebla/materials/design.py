@@ -141,9 +141,10 @@ def render_template(
     css: tuple[str, ...],
     **context: Any,
 ) -> str:
-    """The HTML of template ``name`` with its stylesheets inlined (one self-contained page)."""
-    from .weasy import stylesheet
-
+    """The HTML of template ``name``. Its ``<style>`` holds what differs per document
+    (fonts, profile, palette, page size); the design's own stylesheets (``css``, after
+    ``identity.css``) are parsed once per process and given to WeasyPrint beside it
+    (``weasy.render_html``'s ``css``)."""
     flavour = fmt.flavour
     head = [font_face_css(fonts.regular, fonts.bold)]
     if fmt.print:
@@ -157,7 +158,6 @@ def render_template(
         f":root {{ --sheet-w: {fmt.width}; --sheet-h: {fmt.height}; "
         f"--trim-w: {fmt.trim_w or fmt.width}; --trim-h: {fmt.trim_h or fmt.height}; }}\n"
     )
-    head.extend(stylesheet(c) for c in ("identity.css", *css))
     template = environment().get_template(name)
 
     def t(text: str) -> str:

@@ -12,16 +12,29 @@ from PIL import Image
 
 
 def rasterise(
-    pdf: bytes, width_px: int, height_px: int | None = None, page: int = 0
+    pdf: bytes,
+    width_px: int,
+    height_px: int | None = None,
+    page: int = 0,
+    area: tuple[float, float, float, float] | None = None,
 ) -> Image.Image:
-    """Page ``page`` of ``pdf`` as an RGB image ``width_px`` wide (no anti-aliasing seams)."""
+    """Page ``page`` of ``pdf`` as an RGB image ``width_px`` wide (no anti-aliasing seams).
+
+    ``area`` = (left, top, width, height) in PDF points from the page's top-left corner:
+    only that part of the page (one card of a sheet: no second render for its thumbnail).
+    """
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(pdf)
     try:
         pdf_page = document[page]
         width_pt = pdf_page.get_width()
-        bitmap = pdf_page.render(scale=width_px / width_pt, may_draw_forms=False)
+        crop = (0.0, 0.0, 0.0, 0.0)
+        if area is not None:
+            left, top, w, h = area
+            crop = (left, pdf_page.get_height() - top - h, width_pt - left - w, top)
+            width_pt = w
+        bitmap = pdf_page.render(scale=width_px / width_pt, crop=crop, may_draw_forms=False)
         image = bitmap.to_pil().convert("RGB")
         pdf_page.close()
     finally:

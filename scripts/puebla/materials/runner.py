@@ -71,15 +71,32 @@ def work(job: Job, fonts: FontFiles) -> tuple[dict[str, bytes], list[Problem]]:
         ]
 
 
+def place(target: Path, data: Path | bytes) -> None:
+    """Put ``data`` (bytes, or a cached file) at ``target``.
+
+    A cached file is hard-linked where the file system allows (a re-render with nothing
+    changed copied ~280 files; a link is one system call), else copied. Whatever was at
+    ``target`` is unlinked first, never written through: it may be a link to a cache entry.
+    """
+    target.unlink(missing_ok=True)
+    if isinstance(data, Path):
+        try:
+            os.link(data, target)
+        except OSError:  # another file system, or links not allowed: copy
+            shutil.copyfile(data, target)
+    else:
+        target.write_bytes(data)
+
+
 def _write(files: dict[str, Path | bytes], folder: Path) -> dict[str, Path]:
     out = {}
+    made: set[Path] = set()
     for name, data in sorted(files.items()):
         target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, Path):
-            shutil.copyfile(data, target)
-        else:
-            target.write_bytes(data)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        place(target, data)
         out[name] = target
     return out
 
@@ -101,19 +118,25 @@ def run(
     cache: Cache,
     workers: int | None,
     progress: ProgressFn | None,
+    keys: Sequence[str] | None = None,
 ) -> list[dict[str, Path]]:
-    """Files of every job (same order as ``jobs``), rendered or copied from the cache."""
+    """Files of every job (same order as ``jobs``), rendered or copied from the cache.
+
+    ``keys``: the jobs' cache keys when the caller has them already (``job_key``)."""
     report = progress or stderr_progress
     results: list[dict[str, Path]] = [{} for _ in jobs]
-    keys = [job_key(job.key_data()) for job in jobs]
+    keys = list(keys) if keys is not None else [job_key(job.key_data()) for job in jobs]
     pending: list[int] = []
     done = 0
     for i, job in enumerate(jobs):
         hit = cache.get(keys[i])
-        if hit is None:
+        try:
+            if hit is None:
+                raise FileNotFoundError
+            results[i] = _write(hit, out_dir / job.base)  # type: ignore[arg-type]
+        except FileNotFoundError:  # not cached, or an entry someone emptied: render it
             pending.append(i)
             continue
-        results[i] = _write(hit, out_dir / job.base)  # type: ignore[arg-type]
         done += 1
         report(Progress(done, len(jobs), job.label, True))
     if not pending:

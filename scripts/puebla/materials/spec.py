@@ -7,8 +7,10 @@ from anywhere else, so an unchanged job is an unchanged file.
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from .adapters import (
     content_date,
     is_placeholder_url,
     is_reviewed,
+    prefetch_dates,
     printable_lines,
     short_address,
 )
@@ -144,8 +147,15 @@ class MaterialJob:
         return f"{self.base}/{self.family}-{self.variant}"
 
     def key_data(self) -> dict:
-        data = asdict(self)
-        del data["sources"]
+        # The words (the bulk of a job) are shared by every job of a family: their JSON is
+        # made once (a cached re-render spent most of its time in asdict()).
+        data = {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name not in ("sources", "words", "palette")
+        }
+        data["palette"] = asdict(self.palette)
+        data["words"] = _words_json(self.words)
         return data
 
     def problem(self, field_name: str, message: str, hint: str) -> Problem:
@@ -153,6 +163,12 @@ class MaterialJob:
         return Problem(
             self.sources.for_field(field_name), f"{where}: {message}", hint, field=field_name
         )
+
+
+@lru_cache(maxsize=256)
+def _words_json(words: Words) -> str:
+    """Canonical JSON of ``words`` (part of the cache key), once per distinct ``Words``."""
+    return json.dumps(asdict(words), sort_keys=True, ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -241,6 +257,14 @@ def material_jobs(project: Project, site_url: str, partner: Any = None) -> list[
             )
     sample = is_placeholder_url(site_url)
     languages = [lang for lang in project.languages if partner is None or lang in partner.languages]
+    prefetch_dates(
+        project.root,
+        [
+            [campaign.path, project.locales[lang].path, project.help.path]
+            for lang in languages
+            for campaign in project.campaigns.values()
+        ],
+    )
     for lang in languages:
         loc = project.locales[lang]
         for cid, campaign in project.campaigns.items():

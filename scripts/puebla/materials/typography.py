@@ -9,7 +9,12 @@
   element makes WeasyPrint 70 break after its first word: "Hu‐ / man rights do not depend /
   on papers"; a leading span does not.)
 
-Quoted texts (the Declaration) never pass through here: they are printed as published.
+Quotations (the marker ``class="quotation"``, see site/quotations_udhr.py) are never touched:
+they are the published text, whose apostrophes are letters in K'iche', Mam and Q'eqchi'
+(U+0027, as the source writes them) and whose quotation marks are the source's. A text that
+carries one is typeset only in its text outside the quotation and outside any tag, and
+identity.css keeps quotations unhyphenated. (The poster's quotations do not even reach
+typeset(): the template prints them as published.)
 """
 
 from __future__ import annotations
@@ -24,8 +29,22 @@ _QUOTES = {"en": ("“", "”"), "es": ("«", "»"), "fr": ("«" + NNBSP, NNBSP 
 _QUOTES["ht"] = _QUOTES["fr"]
 
 
+# A quotation element (the site's marker), or any tag: left exactly as they are.
+_QUOTATION = re.compile(r'<(blockquote|q)\b[^>]*\bclass="quotation"[^>]*>.*?</\1>|<[^>]+>', re.S)
+
+
 def typeset(text: str, lang: str) -> str:
     """``text`` with the language's quotation marks, apostrophes and spaces."""
+    if 'class="quotation"' in text:
+        parts, end = [], 0
+        for match in _QUOTATION.finditer(text):
+            parts += [_typeset(text[end : match.start()], lang), match.group(0)]
+            end = match.end()
+        return "".join([*parts, _typeset(text[end:], lang)])
+    return _typeset(text, lang)
+
+
+def _typeset(text: str, lang: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
     text = re.sub(r"(?<=\s)'|^'", "‘", text)

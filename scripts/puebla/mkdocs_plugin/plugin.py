@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..content import load_content, mark_current
-from ..errors import ContentError
+from ..errors import ContentError, Problem
 from ..model.campaigns import CampaignPage
 from ..model.fallback import shown_instead
 from ..model.pages import SitePage, site_pages
@@ -33,6 +33,7 @@ from ..site.extras import Extras, copy_extras, render_extras
 from ..site.hosting import meta_policy
 from ..site.mirror import commitment_footer, mirror_campaigns
 from ..site.notices import fallback_markdown, in_interface_language, notice_markdown
+from ..site.quotation_check import quotation_problems
 from ..site.quotations import fill_cite
 from ..site.recordings import player_markdown, with_player
 from ..warning_report import report
@@ -193,6 +194,32 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             )
         except ContentError as exc:
             raise PluginError(exc.format(self.project.root)) from None
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Stop the build when a quotation on the page is not its source's published text
+        (typed or altered by hand: the directive itself cannot drift)."""
+        assert self.project is not None
+        lang = page.file.src_uri.split("/", 1)[0]
+        problems = quotation_problems(self.project, html, self.project.locales[lang].interface)
+        if problems:
+            mirrored = self.mirrored.get(Path(page.file.abs_src_path or ""))
+            source = mirrored.doc.path if mirrored else Path(page.file.abs_src_path or "")
+            raise PluginError(
+                ContentError(
+                    [
+                        Problem(
+                            source,
+                            problem,
+                            "never type or edit a quotation: write the special line "
+                            "(<!-- puebla:quote udhr 13 -->, <!-- puebla:quote communique 6 -->) "
+                            "and the build inserts the published text; see CONTRIBUTING.md, "
+                            "section 4",
+                        )
+                        for problem in problems
+                    ]
+                ).format(self.project.root)
+            )
+        return html
 
     def _with_recording(self, markdown: str, page: Page, lang: str, rel: str) -> str:
         """The page with the player of its recording (checked by checks/recordings.py)."""

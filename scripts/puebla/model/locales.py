@@ -48,6 +48,11 @@ class Locale:
     # Other languages' names as a sentence in this language writes them (``language_names:``),
     # e.g. {"fr": "fransè"}; a language not listed is named by its own name.
     language_names: dict[str, str] = field(default_factory=dict)
+    # ``reviewed_only: true``: nothing in this language is published as a draft. A page
+    # whose translation no named speaker has reviewed stops the build (checks/freshness.py);
+    # for languages where a wrong sentence in the reader's first language does more harm
+    # than the fallback's (K'iche', Mam, Q'eqchi': see CONTRIBUTING.md).
+    reviewed_only: bool = False
 
     def __post_init__(self) -> None:
         self.interface = self.interface or self.code
@@ -69,6 +74,14 @@ def _mapping(path: Path, data: dict, key: str, issues: Collector) -> dict[str, s
         issues.error(path, f"'{key}:' is not a mapping", field=key)
         return None
     return {str(k): str(v) for k, v in value.items()}
+
+
+def _flag(path: Path, data: dict, key: str, issues: Collector) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        issues.error(path, f"'{key}:' must be true or false, not {value!r}", field=key)
+        return True  # the safe reading of a mistyped flag: publish nothing unreviewed
+    return value
 
 
 def _resolve_fallbacks(locales: dict[str, Locale], borrowed: set[str], issues: Collector) -> None:
@@ -151,9 +164,12 @@ def load_locales(folder: Path, issues: Collector) -> dict[str, Locale]:
         if problem:
             issues.error(path, problem, "name the file like 'es.yml' or 'quc.yml'")
             continue
+        reported = len(issues.errors)
         data = read_yaml_file(path, issues)
         if not isinstance(data, dict):
-            if data is not None:
+            # An empty file too: silently dropping the language would also break every
+            # language that falls back to it (K'iche' to Spanish), far from this file.
+            if len(issues.errors) == reported:
                 issues.error(path, "expected 'name:' and 'strings:' at the top level")
             continue
         name = data.get("name")
@@ -184,6 +200,17 @@ def load_locales(folder: Path, issues: Collector) -> dict[str, Locale]:
             )
         elif strings is None:
             borrowed.add(code)
+        elif _flag(path, data, "reviewed_only", Collector()) and not data.get("reviewed_by"):
+            issues.error(
+                path,
+                "this language publishes only reviewed text (reviewed_only), and its "
+                "interface strings record no review",
+                "have a native speaker review every string, then add 'reviewed_by: <Name>'; "
+                "until then remove 'strings:' and the interface stays in the fallback language",
+                field="reviewed_by",
+            )
+            strings = None
+            borrowed.add(code)
         locales[code] = Locale(
             code,
             name,
@@ -191,6 +218,7 @@ def load_locales(folder: Path, issues: Collector) -> dict[str, Locale]:
             strings or {},
             fallback,
             language_names=_mapping(path, data, "language_names", issues) or {},
+            reviewed_only=_flag(path, data, "reviewed_only", issues),
         )
     if SOURCE_LANGUAGE not in locales:
         issues.error(folder / f"{SOURCE_LANGUAGE}.yml", "the source language's strings are missing")

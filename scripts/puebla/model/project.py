@@ -14,7 +14,7 @@ from .docs import DocsTree, load_docs
 from .helplines import HelpData, load_help
 from .locales import SOURCE_LANGUAGE, Locale, load_locales
 from .siteconfig import read_config
-from .udhr import UDHR_DIR, Udhr, load_udhr
+from .udhr import UDHR_DIR, Udhr, load_udhr, report_altered_quotes
 
 
 @dataclass
@@ -49,10 +49,25 @@ def load_project(root: Path, today: dt.date | None = None) -> Project:
     languages = [SOURCE_LANGUAGE, *sorted(c for c in locales if c != SOURCE_LANGUAGE)]
     communique = load_communique(root / "sources" / "communique", issues)
     campaigns = load_campaigns(root / "campaigns", languages, issues)
-    help_data = load_help(root / "campaigns" / "help-lines.yml", languages, issues, today)
+    # Help-line texts exist per interface language: K'iche' pages show the es fields.
+    written = list(dict.fromkeys(locales[c].interface for c in languages if c in locales))
+    help_data = load_help(root / "campaigns" / "help-lines.yml", written, issues, today)
     docs = load_docs(root / "docs", languages, issues)
     udhr = load_udhr(root / UDHR_DIR, issues)
     check_udhr_articles(campaigns, udhr, issues)
+    if udhr is not None and udhr.altered:  # name the pages that quote what was altered
+        bodies = [
+            (lang, d.path, d.body, d.body_line)
+            for lang, t in docs.pages.items()
+            for d in t.values()
+        ]
+        bodies += [
+            (lang, page.doc.path, page.doc.body, page.doc.body_line)
+            for campaign in campaigns.values()
+            for lang, pages in campaign.translations.items()
+            for page in pages.values()
+        ]
+        report_altered_quotes(udhr, bodies, issues)
     issues.raise_if_errors()
     assert communique is not None
     config = read_config(root)

@@ -16,6 +16,8 @@ others are translations OHCHR collected and publishes, and the site must say so.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +68,9 @@ class Udhr:
     integrity: str
     articles: tuple[int, ...]  # the articles extracted, e.g. (1, …, 9, 13, 14, 25)
     texts: dict[str, Text]  # by site language
+    # Paragraphs of copies altered since extraction: lang → {(article, paragraph)} (an
+    # error is already reported; kept so the pages quoting them can be named too).
+    altered: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
 
     def paragraph(self, lang: str, article: int, paragraph: int) -> str:
         """Paragraph ``paragraph`` (1-based) of ``article`` in ``lang``; KeyError if absent."""
@@ -77,6 +82,39 @@ class Udhr:
 
 def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def paragraph_hash(text: str) -> str:
+    """A paragraph's fingerprint in provenance.yml (the file's SHA-256 is the integrity check;
+    this only says which paragraph an altered copy changed)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _label(article: int, paragraph: int) -> str:
+    return f"article {article}({paragraph})"
+
+
+def _altered_paragraphs(copy: Path, recorded: object) -> set[tuple[int, int]]:
+    """Which paragraphs of an altered copy differ from the ones extracted (by their hashes);
+    a paragraph added or removed counts as altered."""
+    if not isinstance(recorded, dict):
+        return set()
+    scratch = Collector()  # a copy too broken to parse is reported as a whole already
+    parsed = load_yaml(copy, copy.read_text(encoding="utf-8"), scratch)
+    raw = parsed.get("articles") if isinstance(parsed, dict) else None
+    raw = raw if isinstance(raw, dict) else {}
+    now: dict[tuple[int, int], str] = {}
+    for number, entry in raw.items():
+        paragraphs = entry.get("paragraphs") if isinstance(entry, dict) else None
+        for i, p in enumerate(paragraphs if isinstance(paragraphs, list) else [], 1):
+            if str(number).isdigit():
+                now[(int(number), i)] = paragraph_hash(str(p))
+    then: dict[tuple[int, int], str] = {}
+    for key, value in recorded.items():
+        article, _, paragraph = str(key).partition(".")
+        if article.isdigit() and paragraph.isdigit():
+            then[(int(article), int(paragraph))] = str(value)
+    return {ref for ref in then.keys() | now.keys() if then.get(ref) != now.get(ref)}
 
 
 def _parse_articles(path: Path, data: object, wanted: tuple[int, ...], issues: Collector) -> dict:
@@ -116,6 +154,7 @@ def load_udhr(folder: Path, issues: Collector) -> Udhr | None:
         return None
     wanted = tuple(int(n) for n in data.get("articles") or ())
     texts: dict[str, Text] = {}
+    altered: dict[str, set[tuple[int, int]]] = {}
     for lang, info in data["languages"].items():
         where = f"languages.{lang}"
         if not isinstance(info, dict) or not all(
@@ -128,10 +167,15 @@ def load_udhr(folder: Path, issues: Collector) -> Udhr | None:
             issues.error(path, f"the extracted text '{info['extracted']}' is missing", field=where)
             continue
         if file_hash(copy) != info["sha256"]:
+            changed = _altered_paragraphs(copy, info.get("paragraphs_sha256"))
+            which = ""
+            if changed:
+                altered[str(lang)] = changed
+                which = " (changed: " + ", ".join(_label(*ref) for ref in sorted(changed)) + ")"
             issues.error(
                 copy,
                 "this published text differs from the copy recorded in provenance.yml "
-                "(SHA-256 mismatch): the Declaration must be quoted exactly as published",
+                f"(SHA-256 mismatch){which}: the Declaration must be quoted exactly as published",
                 EXTRACT_HINT,
             )
             continue
@@ -153,4 +197,44 @@ def load_udhr(folder: Path, issues: Collector) -> Udhr | None:
         integrity=str(data.get("integrity", "")),
         articles=wanted,
         texts=texts,
+        altered=altered,
     )
+
+
+# A UDHR quotation line, as the site's directive reads it (site/quote_sources.py).
+_QUOTE_LINE = re.compile(
+    r"^<!--\s*puebla:quote\s+udhr\s+(\d{1,2})(?:\.(\d{1,2}))?((?:\s+[a-z0-9.-]+)*)\s*-->\s*$"
+)
+
+
+def report_altered_quotes(
+    udhr: Udhr, pages: Iterable[tuple[str, Path, str, int]], issues: Collector
+) -> None:
+    """Name every page line that quotes an altered paragraph: ``pages`` gives (language, file,
+    body, line of the body in the file). The editor then sees what readers would have got."""
+    if not udhr.altered:
+        return
+    for lang, path, body, first_line in pages:
+        for offset, line in enumerate(body.splitlines()):
+            match = _QUOTE_LINE.match(line.strip())
+            if not match:
+                continue
+            article = int(match.group(1))
+            paragraph = int(match.group(2)) if match.group(2) else None
+            options = match.group(3).split()
+            text_lang = next((o for o in options if not o.endswith("-beside")), lang)
+            quoted = {text_lang} | {o[: -len("-beside")] for o in options if o.endswith("-beside")}
+            for code in sorted(quoted):
+                hit = sorted(
+                    ref
+                    for ref in udhr.altered.get(code, ())
+                    if ref[0] == article and paragraph in (None, ref[1])
+                )
+                if hit:
+                    issues.error(
+                        path,
+                        f"quotes UDHR {', '.join(_label(*ref) for ref in hit)} in '{code}', "
+                        f"whose text in {UDHR_DIR.as_posix()}/{code}.yml was altered by hand",
+                        EXTRACT_HINT,
+                        line=first_line + offset,
+                    )

@@ -27,11 +27,18 @@ from .help_pages import (
     report_to_markdown,
 )
 from .offline import offline_kit_markdown
-from .quotations import expand_inline, normal_ref, quote_block, quote_refs
+from .quotations import expand_inline
+from .quotations_udhr import QuotationError
+from .quote_sources import QuoteRequest, quotation_markdown
 from .status_page import status_markdown
 from .text import html_escape, md_escape
 
+# Arguments: lower-case words, numbers and references such as 13.1, preamble.5, es-beside.
 DIRECTIVE = re.compile(r"^<!--\s*puebla:([a-z-]+)((?:\s+[a-z0-9.-]+)*)\s*-->\s*$", re.M)
+# Whatever is left of a special line after expansion was mistyped (a line the build would
+# otherwise leave as an invisible comment).
+LEFTOVER = re.compile(r"<!--\s*puebla:.*?(?:-->|$)", re.M)
+QUOTE_HINT = "see CONTRIBUTING.md, section 4, 'Special lines: help block and quotations'"
 
 
 def _renderers(
@@ -66,7 +73,8 @@ def _renderers(
         return listing
 
     def quote(lang: str, args: list[str]) -> str:
-        return quote_block(project, lang, normal_ref(args[1]) or "", rel)
+        source, rest = (args[0], args[1:]) if args else ("", [])
+        return quotation_markdown(QuoteRequest(project, lang, rest, rel), source)
 
     return {
         "quote": quote,
@@ -96,11 +104,18 @@ def _renderers(
     }
 
 
-def _bad_quote(args: list[str], project: Project, lang: str) -> bool:
-    if len(args) != 2 or args[0] != "communique":
-        return True
-    ref = normal_ref(args[1])
-    return ref is None or ref not in quote_refs(project, lang)
+def _file_line(path: Path | str, markdown: str, start: int, line_text: str) -> int:
+    """The line of the file an editor edits: the Markdown here has lost its front matter and
+    may have gained a notice, so the directive's own line is looked up in the file (the same
+    occurrence of it), else counted in the Markdown."""
+    counted = markdown.count("\n", 0, start) + 1
+    occurrence = markdown.count(line_text, 0, start)
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return counted
+    found = [i for i, line in enumerate(lines, 1) if line.strip() == line_text.strip()]
+    return found[occurrence] if occurrence < len(found) else counted
 
 
 def expand(
@@ -123,32 +138,42 @@ def expand(
     qlang = quote_lang or lang
     markdown, bad = expand_inline(markdown, project, qlang)
     if bad:
-        raise ContentError(
-            [
-                Problem(path, message, "see CONTRIBUTING.md, 'Quoting the communiqué'", line=line)
-                for line, message in bad
-            ]
-        )
+        raise ContentError([Problem(path, message, QUOTE_HINT, line=line) for line, message in bad])
+    known = f"use one of: {', '.join('<!-- puebla:' + n + ' -->' for n in renderers)}"
 
     def replace(match: re.Match[str]) -> str:
         name, args = match.group(1), match.group(2).split()
         renderer = renderers.get(name)
-        if (
-            renderer is None
-            or (name == "communique-text" and args not in (["release"], ["un"]))
-            or (name == "quote" and _bad_quote(args, project, qlang))
-        ):
-            line = markdown.count("\n", 0, match.start()) + 1
+        line_text = match.group(0).strip()
+        if renderer is None or (name == "communique-text" and args not in (["release"], ["un"])):
+            line = _file_line(path, markdown, match.start(), line_text)
             raise ContentError(
-                [
-                    Problem(
-                        path,
-                        f"unknown special line '{match.group(0).strip()}'",
-                        f"use one of: {', '.join('<!-- puebla:' + n + ' -->' for n in renderers)}",
-                        line=line,
-                    )
-                ]
+                [Problem(path, f"unknown special line '{line_text}'", known, line=line)]
             )
-        return renderer(qlang if name == "quote" else lang, args)
+        try:
+            return renderer(qlang if name == "quote" else lang, args)
+        except QuotationError as exc:
+            line = _file_line(path, markdown, match.start(), line_text)
+            raise ContentError(
+                [Problem(path, f"'{line_text}': {exc}", exc.hint or QUOTE_HINT, line=line)]
+            ) from None
 
-    return DIRECTIVE.sub(replace, markdown)
+    expanded = DIRECTIVE.sub(replace, markdown)
+    leftover = LEFTOVER.search(expanded)
+    if leftover:
+        line_text = leftover.group(0).strip()
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    f"'{line_text}' is not a special line the build understands (it would stay "
+                    "an invisible comment)",
+                    "a special line stands alone on its line, in lower case: "
+                    + known
+                    + "; an inline quotation of the communiqué is "
+                    '<!-- puebla:quote communique REF "exact words" -->',
+                    line=_file_line(path, expanded, leftover.start(), line_text),
+                )
+            ]
+        )
+    return expanded

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from ..design import Format
 from ..fonts import FontFiles
+from ..impose import repeat_items
 from ..raster import rasterise, thumbnail_png
-from ..spec import MaterialJob
+from ..spec import MaterialJob, mm
 from .common import render_design
 
 SHEETS = {"letter": ("8.5in", "11in", 215.9, 279.4), "a4": ("210mm", "297mm", 210.0, 297.0)}
@@ -34,9 +35,17 @@ def _grid(sheet_w: float, sheet_h: float) -> tuple[list, list, list]:
     return fronts, backs, marks
 
 
+def _offsets(slots: list) -> list[tuple[float, float]]:
+    """Where the copies of the first slot's card go, from that card (mm)."""
+    (x0, y0), *others = slots
+    return [(round(x - x0, 2), round(y - y0, 2)) for x, y in others]
+
+
 def render(job: MaterialJob, fonts: FontFiles) -> dict[str, bytes]:
     w, h, wmm, hmm = SHEETS[job.variant]
     fronts, backs, marks = _grid(wmm, hmm)
+    # One front and one back are laid out; impose.repeat_items copies them to the other
+    # slots (16 cards laid out one by one made this the slowest document of all).
     sheet = render_design(
         job,
         fonts,
@@ -44,8 +53,9 @@ def render(job: MaterialJob, fonts: FontFiles) -> dict[str, bytes]:
         CSS,
         Format(w, h, "screen"),
         2,
-        slots=fronts,
-        back_slots=backs,
+        lambda doc: repeat_items(doc, "card", [_offsets(fronts), _offsets(backs)]),
+        slots=fronts[:1],
+        back_slots=backs[:1],
         cutmarks=marks,
     )
     out = {f"card-sheet-{job.variant}.pdf": sheet.pdf}
@@ -54,12 +64,9 @@ def render(job: MaterialJob, fonts: FontFiles) -> dict[str, bytes]:
             job, fonts, "card.html", CSS, Format("85mm", "55mm", "print"), 2, slots=[]
         )
         out["card-print.pdf"] = single.pdf
+        # The thumbnail is the sheet's first card, as printed at home (no third render).
+        x, y = fronts[0]
         out["thumbs/card.png"] = thumbnail_png(
-            rasterise(
-                render_design(
-                    job, fonts, "card.html", CSS, Format("85mm", "55mm", "raster"), 2, slots=[]
-                ).pdf,
-                400,
-            )
+            rasterise(sheet.pdf, 400, area=(mm(x), mm(y), mm(CARD_W), mm(CARD_H)))
         )
     return out

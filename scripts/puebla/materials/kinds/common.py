@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..design import Format, check_contrast, render_template
@@ -23,6 +24,7 @@ def render_design(
     css: tuple[str, ...],
     fmt: Format,
     pages: int,
+    prepare: Callable[[Any], None] | None = None,
     **context: Any,
 ) -> Rendered:
     """HTML from ``template`` for ``job``, laid out, checked for fit, written as PDF."""
@@ -46,4 +48,6 @@ def render_design(
         lambda d: check_fit(d, pages),
         fonts.folders(),
         job.label,
+        prepare,
+        css,
     )

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from ..design import Format
 from ..fonts import FontFiles
+from ..impose import repeat_items
 from ..raster import rasterise, thumbnail_png
-from ..spec import MaterialJob
+from ..spec import PAPERS, MaterialJob
 from .common import render_design
 
 SIZES = {"half-letter": ("5.5in", "8.5in"), "a5": ("148mm", "210mm")}
@@ -20,8 +21,18 @@ def render(job: MaterialJob, fonts: FontFiles) -> dict[str, bytes]:
     screen = render_design(job, fonts, "flyer.html", CSS, Format(w, h, "screen"), 2, sheet=False)
     printed = render_design(job, fonts, "flyer.html", CSS, Format(w, h, "print"), 2, sheet=False)
     sheet_name, sw, sh = SHEETS[job.variant]
+    # One side per page is laid out, its copy placed beside it (impose.repeat_items); the
+    # local-contact inputs of both fronts are one fillable field.
+    beside = [[(float(PAPERS[job.variant][0]) * 25.4 / 72, 0.0)]] * 2
     two_up = render_design(
-        job, fonts, "flyer.html", CSS, Format(sw, sh, "screen", w, h), 2, sheet=True
+        job,
+        fonts,
+        "flyer.html",
+        CSS,
+        Format(sw, sh, "screen", w, h),
+        2,
+        lambda doc: repeat_items(doc, "side", beside),
+        sheet=True,
     )
     out = {
         f"flyer-{job.variant}.pdf": screen.pdf,

@@ -32,6 +32,12 @@ def render(job: PreviewJob, fonts: FontFiles) -> dict[str, bytes]:
         foot=foot,
     )
     doc = render_html(
-        html, "raster", salt(job), lambda d: check_fit(d, 1), fonts.folders(), job.label
+        html,
+        "raster",
+        salt(job),
+        lambda d: check_fit(d, 1),
+        fonts.folders(),
+        job.label,
+        css=("preview.css",),
     )
     return {job.output.rsplit("/", 1)[1]: png_bytes(rasterise(doc.pdf, WIDTH, HEIGHT))}
