@@ -13,7 +13,8 @@ Quotations (the marker ``class="quotation"``, see site/quotations_udhr.py) are n
 they are the published text, whose apostrophes are letters in K'iche', Mam and Q'eqchi'
 (U+0027, as the source writes them) and whose quotation marks are the source's. A text that
 carries one is typeset only in its text outside the quotation and outside any tag, and
-identity.css keeps quotations unhyphenated.
+identity.css keeps quotations unhyphenated. (The poster's quotations do not even reach
+typeset(): the template prints them as published.)
 """
 
 from __future__ import annotations
