@@ -35,7 +35,6 @@ from ..site.mirror import mirror_campaigns
 from ..site.notices import fallback_markdown, in_interface_language, notice_markdown
 from ..site.quotations import fill_cite
 from ..site.recordings import player_markdown, with_player
-from ..warning_report import report
 from .config import PueblaPluginConfig
 from .i18n_files import share_i18n_files
 from .i18n_locales import widen_locale_check
@@ -75,16 +74,14 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
     @event_priority(100)  # before mkdocs-static-i18n collects the files
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self._root(config)
+        session = current_session()
         try:
-            project = load_content(root)
+            # make serve checks the content itself, after the page is shown (serve.py).
+            project = load_content(root, checks=session is None)
         except ContentError as exc:
             raise PluginError("The content has errors:\n" + exc.format(root)) from None
         if project is not self.project:
             self.project = project
-            session = current_session()
-            if session is not None and session.project is not project:  # make serve
-                for line in report(project.issues.warnings, root):  # what a save changed first
-                    log.info(line)  # a warning must not fail a strict build
             self.mirrored = mirror_campaigns(project)
             mark_current(project)
             try:
@@ -273,7 +270,10 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
 
     # Browser-facing finish (issue 6): valid markup, per-language search, reproducible files.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return fix_html(fill_cite(output))
+        session = current_session()
+        if session is not None:  # make serve: most pages come out as in the last rebuild
+            return session.pages.finish(page, output, _finish_page)
+        return _finish_page(output)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return fix_html(output) if template_name.endswith(".html") else output  # 404.html
@@ -290,6 +290,10 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         drop_unused_theme_scripts(Path(config.site_dir))
 
     on_post_build = CombinedEvent(on_post_build, _finish_site)
+
+
+def _finish_page(output: str) -> str:
+    return fix_html(fill_cite(output))
 
 
 def _inside_language_build(config: MkDocsConfig) -> bool:
