@@ -65,6 +65,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         self._nav: list | None = None  # the nav of mkdocs.yml, before campaigns are added
         self._files: Files | None = None
         self._built: list[str] = []  # languages built so far by this run
+        self._titles_cache: tuple[Project, dict[str, str]] | None = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         if self.config.root:
@@ -76,8 +77,12 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         root = self._root(config)
         session = current_session()
         try:
-            # make serve checks the content itself, after the page is shown (serve.py).
-            project = load_content(root, checks=session is None)
+            if self.project is not None and _inside_language_build(config):
+                # The model of this site build: walking every language's files again for
+                # each language made the cost per page grow with the number of languages.
+                project = self.project
+            else:  # make serve checks the content itself, after the page is shown (serve.py)
+                project = load_content(root, checks=session is None)
         except ContentError as exc:
             raise PluginError("The content has errors:\n" + exc.format(root)) from None
         if project is not self.project:
@@ -111,14 +116,18 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         return nav
 
     def _titles(self) -> dict[str, str]:
-        """Front-matter titles by absolute path: authored pages and mirrored campaign pages."""
+        """Front-matter titles by absolute path: authored pages and mirrored campaign pages
+        (once per model, not once per language build)."""
         assert self.project is not None
+        if self._titles_cache is not None and self._titles_cache[0] is self.project:
+            return self._titles_cache[1]
         titles = {}
         for docs in self.project.docs.pages.values():
             for doc in docs.values():
                 titles[str(doc.path.resolve())] = str(doc.meta.get("title", ""))
         for mirrored, page in self.mirrored.items():
             titles[str(mirrored.resolve())] = page.title
+        self._titles_cache = (self.project, titles)
         return titles
 
     def _check_languages(self, config: MkDocsConfig) -> None:

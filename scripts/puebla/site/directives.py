@@ -44,8 +44,7 @@ def _renderers(
         return version_markdown(version, project.locales[lang])
 
     def status(lang: str, args: list[str]) -> str:
-        states = translation_states(project, site_pages(project))
-        return status_markdown(project, states, project.locales[lang])
+        return status_markdown(project, _states_of(project), project.locales[lang])
 
     def materials_list(lang: str, args: list[str]) -> str:
         if extras is None:
@@ -94,6 +93,18 @@ def _renderers(
         "communique-sources": lambda lang, args: sources_markdown(c, project.locales[lang]),
         "communique-compare": lambda lang, args: compare_markdown(c, project.locales[lang]),
     }
+
+
+_states: tuple[Project, list] | None = None
+
+
+def _states_of(project: Project) -> list:
+    """Every translation's state, once per loaded model: each language's status page lists
+    them all, so computing them per page made the work grow with the square of the languages."""
+    global _states
+    if _states is None or _states[0] is not project:
+        _states = (project, translation_states(project, site_pages(project)))
+    return _states[1]
 
 
 def _bad_quote(args: list[str], project: Project, lang: str) -> bool:
