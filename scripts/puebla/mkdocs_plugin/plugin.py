@@ -14,6 +14,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -284,6 +285,24 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
             return session.pages.finish(page, output, _finish_page)
         return _finish_page(output)
 
+    def on_pre_template(self, template: Any, template_name: str, config: MkDocsConfig) -> Any:
+        """No sitemap from the language builds whose sitemap the next one overwrites.
+
+        Every per-language build writes ``site/sitemap.xml`` from the languages built so far;
+        only the last one's is kept. Rendering each of them made the cost per page grow with
+        the square of the number of languages. ``make serve`` (which may build a few
+        languages only) renders it every time, as before.
+        """
+        if template_name != "sitemap.xml" or current_session() is not None:
+            return template
+        i18n = config.plugins.get("i18n")
+        default = getattr(i18n, "default_language", None)
+        # i18n builds its default language, then the others in their configured order.
+        later = [lang for lang in getattr(i18n, "build_languages", None) or [] if lang != default]
+        if later and getattr(i18n, "current_language", None) != later[-1]:
+            return _EMPTY_TEMPLATE  # MkDocs writes nothing for an empty output
+        return template
+
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return fix_html(output) if template_name.endswith(".html") else output  # 404.html
 
@@ -299,6 +318,9 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         drop_unused_theme_scripts(Path(config.site_dir))
 
     on_post_build = CombinedEvent(on_post_build, _finish_site)
+
+
+_EMPTY_TEMPLATE = jinja2.Template("")
 
 
 def _finish_page(output: str) -> str:
