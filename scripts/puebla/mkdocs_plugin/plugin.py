@@ -39,6 +39,7 @@ from ..site.recordings import player_markdown, with_player
 from .config import PueblaPluginConfig
 from .i18n_files import share_i18n_files
 from .i18n_locales import widen_locale_check
+from .i18n_search import share_search_duplicates
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
 from .render_memo import remember_page_renders
@@ -105,6 +106,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         )
         remember_page_renders(root / ".cache" / "pages")
         share_i18n_files()
+        share_search_duplicates()
         if self._nav is None:
             self._nav = config.nav or []
         config.nav = with_campaigns(self._nav, self.project)
