@@ -50,6 +50,13 @@ LIVERELOAD = re.compile(r"livereload\((\d+),\s*\d+\)")
 # codes (quc, mam, kek, and the generated qaa…), so its locale check is widened first, as the
 # project's i18n_locales.py does (upstream PR #348). Self-contained: the bare venv of the
 # clean-build figure has no puebla package.
+PIP_LOCKED = [
+    "--disable-pip-version-check",
+    "--require-hashes",
+    "--no-deps",
+    "--only-binary=:all:",
+    "-r",
+]
 BARE_MKDOCS = [
     "-c",
     "import re, sys; import mkdocs_static_i18n.config as c; "
@@ -282,26 +289,17 @@ def clean_builds(root: Path, tmp: Path, bare: Path) -> tuple[float, float]:
     env = {k: v for k, v in _env().items() if k not in ("PUEBLA_CACHE_DIR", "VIRTUAL_ENV")}
     mine = _run(["make", "site"], fresh, env)
     venv = tmp / "bare-venv"
-    pins = [
-        line.strip()
-        for line in (root / "requirements.txt").read_text().splitlines()
-        if line.strip() and not line.startswith(("#", "-"))
-    ]
+    python = str(venv / "bin" / "python")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run(
-        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps", *pins],
-        check=True,
-        capture_output=True,
+    _run([sys.executable, "-m", "venv", str(venv)], tmp, env)
+    # The same locked packages as the Makefile installs (the lock is multi-line, with hashes).
+    _run(
+        [python, "-m", "pip", "install", "--quiet", *PIP_LOCKED, str(root / "requirements.txt")],
+        tmp,
+        env,
     )
     shutil.rmtree(bare / "site", ignore_errors=True)
-    subprocess.run(
-        [str(venv / "bin" / "python"), *BARE_MKDOCS, "build", "-q"],
-        cwd=bare,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    _run([python, *BARE_MKDOCS, "build", "-q"], bare, env)
     return mine, time.perf_counter() - start
 
 
