@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from ..languages import _register_in_mkdocs
-from ..model.locales import SOURCE_LANGUAGE
+from ..languages import _register_in_mkdocs, _theme_language
+from ..model.locales import SOURCE_LANGUAGE, language_code_problem
 from ..site.markdown import EXTENSIONS
 
 _TOP = shutil.ignore_patterns(".venv", "site", "site.old", ".site-build-*", ".cache", ".git")
@@ -34,9 +34,26 @@ def _ignore(root: Path):
     return ignore
 
 
-# Codes Material ships interface strings for, none of them a project language: the 12-language
-# copy carries the Spanish pages under these codes (a copy for timing, not a translation).
-EXTRA_CODES = ("de", "it", "pt", "nl", "pl", "sv", "da", "fi")
+# The 12-language copy carries the Spanish pages under generated codes (a copy for timing,
+# not a translation). They are three-letter codes from ISO 639-3's range for local use
+# (qaa–qtz, never a real language), so they pass the same locale check as K'iche' ``quc``
+# (``model.locales.language_code_problem``) and take the path a Mayan language takes: no
+# interface strings in Material, the theme's language partial written as ``make language``
+# writes it.
+WIDE = 12
+
+
+def generated_codes(existing: list[str], total: int = WIDE) -> tuple[str, ...]:
+    """Codes to add to ``existing`` languages for ``total`` in all (none if already there)."""
+    codes = []
+    for second in "abcdefghijklmnopqrst":
+        for third in "abcdefghijklmnopqrstuvwxyz":
+            code = f"q{second}{third}"
+            if len(existing) + len(codes) >= total:
+                break
+            if code not in existing and language_code_problem(code) is None:
+                codes.append(code)
+    return tuple(codes)
 
 
 def project_copy(root: Path, target: Path) -> Path:
@@ -60,9 +77,14 @@ def _copy_language_in(value: Any, like: str, codes: tuple[str, ...], languages: 
     return value
 
 
-def add_languages(copy: Path, codes: tuple[str, ...] = EXTRA_CODES, like: str = "es") -> None:
-    """Give a project copy more languages, each a copy of ``like`` under a new code."""
-    languages = {p.stem for p in (copy / "locales").glob("*.yml")}
+def project_languages(copy: Path) -> list[str]:
+    return sorted(p.stem for p in (copy / "locales").glob("*.yml"))
+
+
+def add_languages(copy: Path, total: int = WIDE, like: str = "es") -> tuple[str, ...]:
+    """Give a project copy ``total`` languages, the new ones each a copy of ``like``."""
+    languages = set(project_languages(copy))
+    codes = generated_codes(sorted(languages), total)
     for code in codes:
         text = (copy / "locales" / f"{like}.yml").read_text(encoding="utf-8")
         lines = text.splitlines(keepends=True)
@@ -73,12 +95,14 @@ def add_languages(copy: Path, codes: tuple[str, ...] = EXTRA_CODES, like: str = 
             if (campaign / like).is_dir():
                 shutil.copytree(campaign / like, campaign / code)
         _register_in_mkdocs(copy, code, f"Bench {code}")
+        _theme_language(copy, code, like)
     for path in sorted((copy / "campaigns").rglob("*.yml")):
         if path.parent.name in languages or path.parent.name in codes:
             continue  # a language's own file: copied above
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data = _copy_language_in(data, like, codes, languages)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return codes
 
 
 def bare_copy(pages: dict[str, str], languages: list[dict[str, Any]], target: Path) -> Path:

@@ -91,7 +91,7 @@ def _without_materials(tmp: Path) -> Iterator[bool]:
     empty = tmp / "no-extras"
     empty.mkdir(exist_ok=True)
     original = plugin.render_extras
-    plugin.render_extras = lambda project, site_url: Extras(empty)
+    plugin.render_extras = lambda project, site_url, **_: Extras(empty)  # offline=…
     try:
         yield True
     finally:

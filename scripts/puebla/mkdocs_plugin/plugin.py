@@ -14,6 +14,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -36,10 +37,10 @@ from ..site.notices import fallback_markdown, in_interface_language, notice_mark
 from ..site.quotation_check import quotation_problems
 from ..site.quotations import fill_cite
 from ..site.recordings import player_markdown, with_player
-from ..warning_report import report
 from .config import PueblaPluginConfig
 from .i18n_files import share_i18n_files
 from .i18n_locales import widen_locale_check
+from .i18n_search import share_search_duplicates
 from .markup import drop_unused_theme_scripts, fix_html, reproducible_gzip
 from .nav import title_sections, with_campaigns
 from .render_memo import remember_page_renders
@@ -67,6 +68,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         self._nav: list | None = None  # the nav of mkdocs.yml, before campaigns are added
         self._files: Files | None = None
         self._built: list[str] = []  # languages built so far by this run
+        self._titles_cache: tuple[Project, dict[str, str]] | None = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         if self.config.root:
@@ -76,16 +78,18 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
     @event_priority(100)  # before mkdocs-static-i18n collects the files
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self._root(config)
+        session = current_session()
         try:
-            project = load_content(root)
+            if self.project is not None and _inside_language_build(config):
+                # The model of this site build: walking every language's files again for
+                # each language made the cost per page grow with the number of languages.
+                project = self.project
+            else:  # make serve checks the content itself, after the page is shown (serve.py)
+                project = load_content(root, checks=session is None)
         except ContentError as exc:
             raise PluginError("The content has errors:\n" + exc.format(root)) from None
         if project is not self.project:
             self.project = project
-            session = current_session()
-            if session is not None and session.project is not project:  # make serve
-                for line in report(project.issues.warnings, root):  # what a save changed first
-                    log.info(line)  # a warning must not fail a strict build
             self.mirrored = mirror_campaigns(project)
             mark_current(project)
             try:
@@ -103,6 +107,7 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         )
         remember_page_renders(root / ".cache" / "pages")
         share_i18n_files()
+        share_search_duplicates()
         if self._nav is None:
             self._nav = config.nav or []
         config.nav = with_campaigns(self._nav, self.project)
@@ -115,14 +120,18 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         return nav
 
     def _titles(self) -> dict[str, str]:
-        """Front-matter titles by absolute path: authored pages and mirrored campaign pages."""
+        """Front-matter titles by absolute path: authored pages and mirrored campaign pages
+        (once per model, not once per language build)."""
         assert self.project is not None
+        if self._titles_cache is not None and self._titles_cache[0] is self.project:
+            return self._titles_cache[1]
         titles = {}
         for docs in self.project.docs.pages.values():
             for doc in docs.values():
                 titles[str(doc.path.resolve())] = str(doc.meta.get("title", ""))
         for mirrored, page in self.mirrored.items():
             titles[str(mirrored.resolve())] = page.title
+        self._titles_cache = (self.project, titles)
         return titles
 
     def _check_languages(self, config: MkDocsConfig) -> None:
@@ -303,7 +312,28 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
 
     # Browser-facing finish (issue 6): valid markup, per-language search, reproducible files.
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return fix_html(fill_cite(output))
+        session = current_session()
+        if session is not None:  # make serve: most pages come out as in the last rebuild
+            return session.pages.finish(page, output, _finish_page)
+        return _finish_page(output)
+
+    def on_pre_template(self, template: Any, template_name: str, config: MkDocsConfig) -> Any:
+        """No sitemap from the language builds whose sitemap the next one overwrites.
+
+        Every per-language build writes ``site/sitemap.xml`` from the languages built so far;
+        only the last one's is kept. Rendering each of them made the cost per page grow with
+        the square of the number of languages. ``make serve`` (which may build a few
+        languages only) renders it every time, as before.
+        """
+        if template_name != "sitemap.xml" or current_session() is not None:
+            return template
+        i18n = config.plugins.get("i18n")
+        default = getattr(i18n, "default_language", None)
+        # i18n builds its default language, then the others in their configured order.
+        later = [lang for lang in getattr(i18n, "build_languages", None) or [] if lang != default]
+        if later and getattr(i18n, "current_language", None) != later[-1]:
+            return _EMPTY_TEMPLATE  # MkDocs writes nothing for an empty output
+        return template
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return fix_html(output) if template_name.endswith(".html") else output  # 404.html
@@ -320,6 +350,13 @@ class PueblaPlugin(BasePlugin[PueblaPluginConfig]):
         drop_unused_theme_scripts(Path(config.site_dir))
 
     on_post_build = CombinedEvent(on_post_build, _finish_site)
+
+
+_EMPTY_TEMPLATE = jinja2.Template("")
+
+
+def _finish_page(output: str) -> str:
+    return fix_html(fill_cite(output))
 
 
 def _inside_language_build(config: MkDocsConfig) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -37,6 +38,7 @@ class _Text(HTMLParser):
         self.parts.append(" ")
 
 
+@lru_cache(maxsize=8192)  # make serve splits the index after every save; most entries repeat
 def plain_text(fragment: str) -> str:
     parser = _Text()
     parser.feed(fragment)

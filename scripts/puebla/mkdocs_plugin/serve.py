@@ -13,7 +13,12 @@ the watched ``docs/``. Measured before: 5.8 s from save to refreshed page. This 
   the configuration, a page added or removed) rebuilds every language. The languages not
   rebuilt keep their pages from the previous build;
 - keeps compiled templates, rendered Markdown (``render_memo.py``), search entries and the
-  content model in memory between rebuilds;
+  content model in memory between rebuilds; after a save of page text only, the theme HTML
+  of every page whose inputs are unchanged is reused (``page_memo.py``), so such a rebuild
+  renders the saved page's template, not the whole language's;
+- shows the page first and checks the content right after (links, safety, readability:
+  ``content.check_content``), in the log: those checks cost as much as the rebuild. A
+  rebuild that fails (MkDocs' strict link check) is explained by them at once;
 - renders the printed and social materials in the background after the page is shown, then
   publishes them into the served folder (and refreshes the download pages if a file's size
   changed): a save never waits for a poster.
@@ -23,6 +28,8 @@ the watched ``docs/``. Measured before: 5.8 s from save to refreshed page. This 
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import copy
 import hashlib
 import logging
@@ -31,11 +38,12 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 import mkdocs.utils
 import mkdocs_static_i18n.plugin as i18n_plugin
 from material.plugins.search.plugin import SearchIndex
@@ -45,19 +53,22 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from ..content import load_content
-from ..errors import ContentError
+from ..content import check_content, load_content
+from ..errors import ContentError, Problem
 from ..model.docs import MIRROR_MARKER
 from ..model.locales import SOURCE_LANGUAGE
 from ..model.pages import site_pages
 from ..model.project import Project
 from ..model.translation import translation_states
 from ..site.extras import Extras, render_extras
+from ..warning_report import report
+from .page_memo import PageMemo
 from .session import current_session, set_session
 
 log = logging.getLogger("mkdocs.plugins.puebla.serve")
 WATCHED = ("docs", "campaigns", "locales", "sources", "overrides", "mkdocs.yml")
 REBUILT = "Rebuilt after a save"  # one log line per save-triggered rebuild (tests count it)
+CHECK_ERRORS = "The content has errors (found after the page was shown; fix them before make site):"
 
 
 States = dict[tuple[str, str], tuple[str, bool]]
@@ -135,6 +146,7 @@ class ServeSession:
         self.extras: Extras | None = None
         self.extras_project: Project | None = None
         self.plan: set[str] | None = None  # None: every language
+        self.first: str | None = None  # the language a planned rebuild builds first
         self.changed: set[Path] = set()
         self.lock = threading.Lock()  # guards changed, extras, refreshed
         self.building = threading.RLock()  # held while the served folder is written
@@ -143,6 +155,8 @@ class ServeSession:
         self._again = False
         self.server: LiveReloadServer | None = None
         self._generation = 0
+        self._checks = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="checks")
+        self.pages = PageMemo()  # theme HTML of pages, across rebuilds of page text only
 
     # Called by the plugin -------------------------------------------------------------
     def extras_for(self, project: Project) -> Extras:
@@ -186,7 +200,8 @@ class ServeSession:
             changed, self.changed = self.changed, set()
             refreshed, self.refreshed = self.refreshed, set()
         try:
-            new: Project | None = load_content(self.root)
+            # The cross-content checks follow the rebuild (_check), except on the first build.
+            new: Project | None = load_content(self.root, checks=first)
         except ContentError:
             new = None  # the build reports the errors
         plan = None if first else plan_languages(changed, self.project, new, self.states)
@@ -200,9 +215,16 @@ class ServeSession:
             self._run_build(plan)
         except BaseException:
             self.project = None  # a failed build: the next one builds every language again
+            if new is not None and not first:  # MkDocs' strict link check, say: name the source
+                self._check(new, shown=False)
             raise
-        self.project = new
+        old, self.project = self.project, new
         self.states = page_states(new) if new is not None else {}
+        if new is not None and new is not old:
+            if first:  # checked before the build
+                self._report(new.issues.warnings)
+            else:
+                self._checks.submit(self._check, new)
         built = "all languages" if plan is None else "languages " + ", ".join(sorted(plan))
         if changed:
             log.info(f"{REBUILT} in {time.perf_counter() - start:.2f} s ({built})")
@@ -211,15 +233,39 @@ class ServeSession:
         if new is not None and new is not self.extras_project:
             self._refresh_materials(new)
 
+    def _report(self, warnings: list[Problem]) -> None:
+        for line in report(warnings, self.root):  # what a save changed first
+            log.info(line)
+
+    def _check(self, project: Project, shown: bool = True) -> None:
+        """The checks of a model already shown (links, safety, readability…), in the log.
+
+        Only the latest model is checked: a save that came meanwhile has its own turn. After
+        a failed rebuild (``shown=False``) they run at once: their messages name the file an
+        editor edits, where MkDocs' own name the build's copy of a campaign page.
+        """
+        if shown and project is not self.project:
+            return
+        try:
+            found = check_content(project)
+        except Exception:  # a check's own bug must not stop the preview
+            log.exception("The content checks failed")
+            return
+        if found.errors:
+            heading = CHECK_ERRORS if shown else "The content has errors:"
+            log.error(heading + "\n" + ContentError(found.errors).format(self.root))
+        self._report(project.issues.warnings + found.warnings)
+
     def _run_build(self, plan: set[str] | None) -> None:
         config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site_dir))
         config.site_url = self.site_url
         i18n = config.plugins.get("i18n")
         self.plan = plan
+        self.pages.reuse = plan is not None  # a plan is made only from page text
         if plan is not None and i18n is not None:
             languages = [lang.locale for lang in i18n.config.languages]
             # mkdocs-static-i18n builds its current language first, then the others.
-            i18n.current_language = next(lang for lang in languages if lang in plan)
+            i18n.current_language = self.first = next(lang for lang in languages if lang in plan)
         clean = mkdocs.utils.clean_directory
         if plan is not None:  # the languages not rebuilt keep their pages
             mkdocs.utils.clean_directory = lambda path: None
@@ -228,7 +274,8 @@ class ServeSession:
                 build(config, serve_url=self.site_url)
         finally:
             mkdocs.utils.clean_directory = clean
-            self.plan = None
+            self.plan = self.first = None
+            self.pages.reuse = False
 
     def _refresh_materials(self, project: Project) -> None:
         with self.lock:
@@ -302,7 +349,10 @@ def _selective_language_build(config, dirty: bool = False) -> None:
     session = current_session()
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None)
-    if session is not None and session.plan is not None and lang not in session.plan:
+    # i18n's loop moves current_language through the languages skipped here, so the one
+    # built first would come round again (twice the work, its search entries twice).
+    planned = session.plan if session is not None else None
+    if planned is not None and (lang not in planned or lang == session.first):
         return
     _real_build(config, dirty=dirty)
 
@@ -338,6 +388,25 @@ class _SearchMemo:
         self.entries[key] = copy.deepcopy(index.entries[before:])
 
 
+@contextlib.contextmanager
+def previewing(session: ServeSession) -> Iterator[ServeSession]:
+    """While active, MkDocs builds as the preview does: ``session``'s plan, its memos."""
+    set_session(session)
+    i18n_plugin.build = _selective_language_build
+    real_add = SearchIndex.add_entry_from_context
+    search_memo = _SearchMemo(real_add)
+    SearchIndex.add_entry_from_context = lambda index, page: search_memo(index, page)
+    real_render = session.pages.install()
+    try:
+        yield session
+    finally:
+        i18n_plugin.build = _real_build
+        SearchIndex.add_entry_from_context = real_add
+        jinja2.Template.render = real_render  # type: ignore[method-assign]
+        session._checks.shutdown(wait=True, cancel_futures=True)
+        set_session(None)
+
+
 def serve(root: Path, addr: str, only: str | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.INFO)
@@ -347,11 +416,6 @@ def serve(root: Path, addr: str, only: str | None = None) -> int:
     mount_path = urlsplit(config.site_url or "/").path
     site_url = _serve_url(host, int(port), mount_path)
     session = ServeSession(root, site_dir, site_url, config.site_url or "", only)
-    set_session(session)
-    i18n_plugin.build = _selective_language_build
-    real_add = SearchIndex.add_entry_from_context
-    search_memo = _SearchMemo(real_add)
-    SearchIndex.add_entry_from_context = lambda index, page: search_memo(index, page)
     server = LiveReloadServer(
         builder=session.build, host=host, port=int(port), root=str(site_dir), mount_path=mount_path
     )
@@ -373,20 +437,18 @@ def serve(root: Path, addr: str, only: str | None = None) -> int:
             observer.schedule(handler, str(path), recursive=True)
     observer.schedule(handler, str(root), recursive=False)  # mkdocs.yml (saved by rename)
     try:
-        session.build(first=True)
-        observer.start()
-        log.info("Watching " + ", ".join(WATCHED) + " for changes")
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
-        finally:
-            server.shutdown()
+        with previewing(session):
+            session.build(first=True)
+            observer.start()
+            log.info("Watching " + ", ".join(WATCHED) + " for changes")
+            try:
+                server.serve()
+            except KeyboardInterrupt:
+                log.info("Shutting down...")
+            finally:
+                server.shutdown()
     finally:
         observer.stop()
-        i18n_plugin.build = _real_build
-        SearchIndex.add_entry_from_context = real_add
-        set_session(None)
         shutil.rmtree(site_dir, ignore_errors=True)
         shutil.rmtree(root / ".cache" / "serve-extras", ignore_errors=True)
     return 0

@@ -51,8 +51,7 @@ def _renderers(
         return version_markdown(version, project.locales[lang])
 
     def status(lang: str, args: list[str]) -> str:
-        states = translation_states(project, site_pages(project))
-        return status_markdown(project, states, project.locales[lang])
+        return status_markdown(project, _states_of(project), project.locales[lang])
 
     def materials_list(lang: str, args: list[str]) -> str:
         if extras is None:
@@ -116,6 +115,18 @@ def _file_line(path: Path | str, markdown: str, start: int, line_text: str) -> i
         return counted
     found = [i for i, line in enumerate(lines, 1) if line.strip() == line_text.strip()]
     return found[occurrence] if occurrence < len(found) else counted
+
+
+_states: tuple[Project, list] | None = None
+
+
+def _states_of(project: Project) -> list:
+    """Every translation's state, once per loaded model: each language's status page lists
+    them all, so computing them per page made the work grow with the square of the languages."""
+    global _states
+    if _states is None or _states[0] is not project:
+        _states = (project, translation_states(project, site_pages(project)))
+    return _states[1]
 
 
 def expand(
