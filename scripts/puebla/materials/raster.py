@@ -51,12 +51,13 @@ def png_bytes(image: Image.Image) -> bytes:
     return buf.getvalue()
 
 
-def thumbnail_png(image: Image.Image, width: int = 240) -> bytes:
-    """A download-page thumbnail: twice its 120 px display width, in 32 exact colours.
+def thumbnail_png(image: Image.Image, width: int = 180) -> bytes:
+    """A download-page thumbnail: 1.5 times its 120 px display width, in 32 exact colours.
 
     The materials page loads several of these on first view (Chromium fetches lazy images
     near the window), so they count against the 60 KB page budget: full-colour 400 px
-    thumbnails weighed 80–100 KB each.
+    thumbnails weighed 80–100 KB each, and at twice the display width the text-heavier
+    designs (the rights poster quoting the Declaration) put the page at 61–66 KB.
     """
     height = round(image.height * width / image.width)
     small = image.resize((width, height), Image.LANCZOS)
