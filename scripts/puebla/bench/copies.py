@@ -8,6 +8,7 @@ and mkdocs-static-i18n alone, with no project plugin, no overrides, no materials
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,21 @@ def project_languages(copy: Path) -> list[str]:
     return sorted(p.stem for p in (copy / "locales").glob("*.yml"))
 
 
+_OWN_LANGUAGE_QUOTE = re.compile(r"(<!--\s*puebla:quote\s+udhr\s+[0-9.]+)(\s*-->)")
+
+
+def _quote_in(copy: Path, code: str, like: str) -> None:
+    """A generated language has no published Declaration: its copied pages quote ``like``'s
+    text, as a K'iche' page names the language of its quotation (``udhr 13 quc``)."""
+    folders = [copy / "docs" / code, *(c / code for c in (copy / "campaigns").iterdir())]
+    for folder in folders:
+        for page in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            text = page.read_text(encoding="utf-8")
+            quoted = _OWN_LANGUAGE_QUOTE.sub(rf"\1 {like}\2", text)
+            if quoted != text:
+                page.write_text(quoted, encoding="utf-8")
+
+
 def add_languages(copy: Path, total: int = WIDE, like: str = "es") -> tuple[str, ...]:
     """Give a project copy ``total`` languages, the new ones each a copy of ``like``."""
     languages = set(project_languages(copy))
@@ -94,6 +110,7 @@ def add_languages(copy: Path, total: int = WIDE, like: str = "es") -> tuple[str,
         for campaign in (copy / "campaigns").iterdir():
             if (campaign / like).is_dir():
                 shutil.copytree(campaign / like, campaign / code)
+        _quote_in(copy, code, like)
         _register_in_mkdocs(copy, code, f"Bench {code}")
         _theme_language(copy, code, like)
     for path in sorted((copy / "campaigns").rglob("*.yml")):
