@@ -89,8 +89,12 @@ def palette_css(p: Palette, flavour: str) -> str:
     return ":root { " + " ".join(f"--{k}: {v};" for k, v in values.items()) + " }\n"
 
 
+@cache
 def qr_data_url(url: str) -> str:
     """The QR code of ``url`` as a grey PNG, one pixel per module (quiet zone included).
+
+    Made once per address and process: a flyer's three files and a card's two show the
+    same code, and choosing the best mask took ~18 ms each time.
 
     Grey (DeviceGray: pure K on press, black on screens), scaled without interpolation by
     the CSS (``image-rendering: pixelated``): sharp at any size, a few hundred bytes, and

@@ -7,6 +7,7 @@ raised together, so one run lists every text that does not fit.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sys
@@ -146,15 +147,15 @@ def run(
     workers = max(1, min(workers or os.cpu_count() or 1, len(pending)))
     with tempfile.TemporaryDirectory(prefix="puebla-fonts-") as tmp:
         fonts_dir = cache.fonts_dir or Path(tmp)
-        pool = (
-            ProcessPoolExecutor(workers, mp_context=get_context("spawn")) if workers > 1 else None
-        )
+        pool = _pool(workers) if workers > 1 else None
+        futures: dict[int, Future] = {}
+        finished = False
         try:
             fonts = _ensure_fonts(fonts_dir, pool)
             if pool is None:
                 outcomes = ((i, work(jobs[i], fonts)) for i in pending)
             else:
-                futures: dict[int, Future] = {i: pool.submit(work, jobs[i], fonts) for i in pending}
+                futures = {i: pool.submit(work, jobs[i], fonts) for i in pending}
                 outcomes = ((i, futures[i].result()) for i in _as_done(futures))
             for i, (files, found) in outcomes:
                 problems.extend(found)
@@ -163,13 +164,45 @@ def run(
                     results[i] = _write(files, out_dir / jobs[i].base)  # type: ignore[arg-type]
                 done += 1
                 report(Progress(done, len(jobs), jobs[i].label, False))
+            finished = True
         finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
+            for future in futures.values():
+                future.cancel()
+            if not finished:  # interrupted or a worker died: start afresh next time
+                _close_pool()
     if problems:
         problems.sort(key=lambda p: (str(p.path), p.field or "", p.message))
         raise ContentError(problems)
     return results
+
+
+_POOL: tuple[int, ProcessPoolExecutor] | None = None
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes kept for the life of this process.
+
+    Starting a worker (a fresh interpreter importing WeasyPrint, Pango and the fonts) took
+    about 2 s, paid again by every run: the link previews after the materials in one
+    build, each rebuild of ``make serve``. Kept workers also keep what they have made
+    once (parsed stylesheets, the font configuration, QR codes). Closed at exit.
+    """
+    global _POOL
+    if _POOL is not None and _POOL[0] != workers:
+        _close_pool()
+    if _POOL is None:
+        _POOL = (workers, ProcessPoolExecutor(workers, mp_context=get_context("spawn")))
+    return _POOL[1]
+
+
+def _close_pool() -> None:
+    global _POOL
+    if _POOL is not None:
+        _POOL[1].shutdown(wait=True, cancel_futures=True)
+        _POOL = None
+
+
+atexit.register(_close_pool)
 
 
 def _as_done(futures: dict[int, Future]) -> Iterator[int]:
