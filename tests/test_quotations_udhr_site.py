@@ -41,7 +41,7 @@ SAFE = {
         "ne donne pas le droit d'entrer dans un autre pays, ni d'y rester",
         "les lois d'un pays peuvent toutefois limiter ce droit",
         "ne promet pas",
-        "Cela ne veut pas dire que personne ne peut jamais vous arrêter ni vous détenir",
+        "Cela ne veut pas dire que personne ne puisse jamais vous arrêter ni vous détenir",
     ),
     "ht": (
         "pa bay dwa pou antre nan yon lòt peyi, ni pou rete ladan l",
