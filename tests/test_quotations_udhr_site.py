@@ -21,28 +21,33 @@ from udhrkit import UDHR, collapse, package_articles
 PROVENANCE = yaml.safe_load((UDHR / "provenance.yml").read_text(encoding="utf-8"))
 OFFICIAL = {"en", "es", "fr"}  # the UN's official texts among the site's languages
 RIGHTS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14}
-# What article 13 does not give, what its paragraph 1 leaves to a country's laws, and what
-# article 14(1) does not promise, in plain words.
+# What article 13 does not give, what its paragraph 1 leaves to a country's laws, what
+# article 14(1) does not promise, and that article 9 forbids arbitrary arrest, not every
+# arrest, in plain words.
 SAFE = {
     "en": (
         "does not give a right to enter another country, or to stay there",
-        "a country's laws can still set conditions",
+        "a country's laws can still limit this right",
         "does not promise",
+        "This does not mean that no one may ever arrest or hold you",
     ),
     "es": (
         "no da derecho a entrar en otro país ni a quedarse en él",
-        "las leyes de un país pueden poner condiciones",
+        "las leyes de un país pueden limitar este derecho",
         "no promete",
+        "Esto no quiere decir que nadie pueda nunca detenerte ni encerrarte",
     ),
     "fr": (
         "ne donne pas le droit d'entrer dans un autre pays, ni d'y rester",
-        "les lois d'un pays peuvent toutefois poser des conditions",
+        "les lois d'un pays peuvent toutefois limiter ce droit",
         "ne promet pas",
+        "Cela ne veut pas dire que personne ne puisse jamais vous arrêter ni vous détenir",
     ),
     "ht": (
         "pa bay dwa pou antre nan yon lòt peyi, ni pou rete ladan l",
-        "lwa yon peyi ka toujou mete kondisyon",
+        "lwa yon peyi ka toujou limite dwa sa a",
         "pa pwomèt",
+        "Sa pa vle di pèsonn pa ka janm arete ou ni fèmen ou",
     ),
 }
 
@@ -182,11 +187,12 @@ def _section(path: Path, anchor: str) -> str:
 @pytest.mark.parametrize("lang", sorted(SAFE))
 def test_plain_words_do_not_overstate_movement_or_asylum(site: Path, lang: str) -> None:
     path = site / lang_prefix(lang) / "campaigns" / "rights" / "rights" / "index.html"
-    movement, conditions, asylum = SAFE[lang]
+    movement, conditions, asylum, arrest = SAFE[lang]
     article_13 = _section(path, "article-13").replace("’", "'")
     assert movement in article_13
     assert conditions in article_13, "13(1) is what the Declaration says, not a right to settle"
     assert asylum in _section(path, "article-14")
+    assert arrest in _section(path, "article-9"), "9 forbids arbitrary arrest, not every arrest"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
