@@ -339,3 +339,18 @@ def test_no_built_page_links_a_national_number_on_whatsapp(site: Path) -> None:
         str(p.relative_to(site)) for p in site.rglob("*.html") if bad.search(p.read_text("utf-8"))
     ]
     assert not linked, linked
+
+
+def test_a_print_label_of_what_a_line_shares_needs_its_english_text(project_copy: Path) -> None:
+    """``shares.label`` (a few words for print) without its English text stops the check,
+    naming file, line and field."""
+    path = project_copy / "campaigns" / "help-lines.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: ca-canadian-human-trafficking-hotline")
+    a = text.index("        en: May tell police\n", start)
+    path.write_text(text[:a] + text[a:].split("\n", 1)[1], encoding="utf-8")
+    result = run_puebla(project_copy, "check")
+    assert result.returncode != 0
+    where = "campaigns/help-lines.yml [ca-canadian-human-trafficking-hotline.shares.label]"
+    assert where in result.stderr, result.stderr
+    assert "'shares.label' has no 'en' text" in result.stderr

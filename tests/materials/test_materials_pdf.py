@@ -392,3 +392,22 @@ def test_font_subset_prefixes_are_unique(rendered: Rendered) -> None:
         assert len(set(prefixes)) == len(prefixes), (item.url_path, names)
         for prefix in prefixes:
             assert seen.setdefault(prefix, item.url_path) == item.url_path, (prefix, item.url_path)
+
+
+def test_a_line_that_tells_police_says_so_in_print(rendered: Rendered, project: Project) -> None:
+    """A line whose source says it informs the police in some cases (Canada's: a charity)
+    prints its ``shares.label`` in its label on every poster, not "Charity" alone."""
+    told = [line for line in project.help.lines if line.shares.label]
+    assert told, "no line has a shares.label (Canada's should)"
+    posters = _files(rendered, ("poster-letter.pdf", "poster-a4.pdf"))
+    checked = 0
+    for item in posters:
+        text = re.sub(r"\s+", "", page_text(item.path, 0).replace("\x02", "-"))
+        loc = project.locales[item.lang]
+        for line in told:
+            if line.callable_channels()[0].value not in page_text(item.path, 0):
+                continue
+            words = line.shares.label.get(loc.interface) or line.shares.label["en"]
+            assert re.sub(r"\s+", "", words) in text.replace("’", "'"), (item.url_path, line.id)
+            checked += 1
+    assert checked >= len(posters), "the lines with a shares.label are not on the posters"

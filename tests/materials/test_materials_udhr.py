@@ -229,3 +229,32 @@ def test_published_text_languages_get_only_the_rights_card_and_poster_in_spanish
     for lang in {lang for lang, _ in pairs}:
         others = {f.campaign for f in rendered.files if f.lang == lang}
         assert all(project.campaigns[c].udhr is not None for c in others), (lang, others)
+
+
+# Our own words under article 14, checked against hand-written expectations per words
+# language (not the locale string alone): asylum may be asked for, never promised.
+NOT_PROMISED = {
+    "en": "does not promise",
+    "es": "No promete",
+    "fr": "ne promet pas",
+    "ht": "pa pwomèt",
+}
+
+
+def test_the_poster_says_article_14_does_not_promise_asylum(
+    rendered: Rendered, project: Project
+) -> None:
+    """Under the quoted article 14, after it, in the item's words: each country decides.
+    The Creole poster adds that the official texts say "in other countries", not embassies
+    (the published Creole text speaks of embassies)."""
+    for item in _citing(rendered, project, POSTERS):
+        if 14 not in [n for n, _ in _quoted(project, item)]:
+            continue
+        text = _flat(pdftotext(item.path))
+        wl = words_lang(project, item.lang)
+        marker = NOT_PROMISED[wl]
+        assert marker in text, (item.url_path, "article 14 reads as a promise of asylum")
+        last_paragraph = _flat(dict(_quoted(project, item))[14][-1])
+        assert text.index(marker) > text.index(last_paragraph), item.url_path
+        if item.lang == "ht":
+            assert "anbasad" in text[text.index(marker) :], item.url_path

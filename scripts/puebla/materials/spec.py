@@ -73,6 +73,9 @@ class QuoteWords:
     lang: str  # the text's language when it differs from the document's (lang="quc"), else ""
     paragraphs: tuple[str, ...]
     numbered: bool  # the source numbers its paragraphs (1., 2.)
+    # Our plain words under it, where the article alone could mislead (14: asylum may be
+    # asked for, not promised), from ``materials_udhr_note_<n>``; typeset, never quoted.
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -378,6 +381,11 @@ def published_texts_only(project: Project, lang: str, campaign: str) -> bool:
     )
 
 
+def _note(loc: Any, number: int, words_lang: str, article: str) -> str:
+    key = f"materials_udhr_note_{number}"
+    return typeset(loc.t(key, article=article), words_lang) if key in loc.strings else ""
+
+
 def udhr_words(project: Project, lang: str, words_lang: str, campaign: str) -> dict[str, Any]:
     """The Declaration's words on a campaign's items in ``lang``: "Art. N" for each card point
     and the poster's articles in full, in the published text of ``lang`` (framed in the
@@ -400,6 +408,7 @@ def udhr_words(project: Project, lang: str, words_lang: str, campaign: str) -> d
             text_lang,
             published.articles[n].paragraphs,
             published.articles[n].numbered and len(published.articles[n].paragraphs) > 1,
+            _note(loc, n, words_lang, label(n)),
         )
         for n in cited.poster
     )

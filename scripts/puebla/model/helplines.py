@@ -137,6 +137,9 @@ class Shares:
     text: dict[str, str]  # as the sources state it; empty when no source states it
     sources: tuple[str, ...]
     ask_first: bool  # show "ask how they use what you say before you give your name"
+    # A few words for print, where ``text`` does not fit ("Tells police in some cases"):
+    # a charity that informs the police in some cases must not print as "Charity" alone.
+    label: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,8 @@ class HelpLine:
             locale.t(f"helpline_purpose_{self.purpose.replace('-', '_')}"),
             locale.t(f"helpline_kind_short_{self.operator_kind.replace('-', '_')}"),
         ]
+        if shares := pick(self.shares.label, locale.interface):
+            parts.append(shares)
         for fact, prefix in (
             (self.cost, "helpline_cost_short_"),
             (self.hours, "helpline_hours_short_"),
@@ -547,10 +552,19 @@ def _load_line(data: HelpData, issues: Collector, index: int, raw: dict) -> Help
         text = _per_language(shares_raw.get("text"))
         if SOURCE_LANGUAGE not in text:
             e.error("shares.text", f"'shares' has no '{SOURCE_LANGUAGE}' text", _HINTS["shares"])
+        label = _per_language(shares_raw.get("label"))
+        if shares_raw.get("label") is not None and SOURCE_LANGUAGE not in label:
+            e.error(
+                "shares.label",
+                f"'shares.label' has no '{SOURCE_LANGUAGE}' text",
+                "give the short print label in every language, English first, e.g. "
+                "'label: {en: Tells police in some cases, es: …}'",
+            )
         shares = Shares(
             text,
             e.source_ids(shares_raw.get("source"), "shares.source"),
             bool(shares_raw.get("ask_first", False)),
+            label,
         )
 
     contacts = []
