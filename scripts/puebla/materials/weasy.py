@@ -221,15 +221,24 @@ def font_config() -> Any:
     fonts, same subsets).
     """
     import atexit
-    import shutil
 
     from weasyprint.text.fonts import FontConfiguration
 
     config = FontConfiguration()
     # Its __del__ removes its folder of copied fonts, but a cached object may never be
     # collected: remove the folder when the process exits (workers exit through sys.exit).
-    atexit.register(lambda: config._folder and shutil.rmtree(config._folder, True))
+    atexit.register(_remove_folder, config)
     return config
+
+
+def _remove_folder(config: Any) -> None:
+    """Remove the configuration's folder now, and tell its __del__ (run at interpreter
+    teardown, when ``shutil`` may be gone already) that nothing is left to remove."""
+    import shutil
+
+    if config._folder:
+        shutil.rmtree(config._folder, ignore_errors=True)
+        config._folder = None
 
 
 def render_html(

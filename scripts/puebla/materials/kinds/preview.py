@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from ..design import Format, check_contrast, render_template
 from ..fonts import FontFiles
-from ..raster import png_bytes, rasterise
+from ..raster import palette_png, rasterise
 from ..spec import PreviewJob
 from ..weasy import check_fit, render_html
 from .common import salt
@@ -40,4 +40,4 @@ def render(job: PreviewJob, fonts: FontFiles) -> dict[str, bytes]:
         job.label,
         css=("preview.css",),
     )
-    return {job.output.rsplit("/", 1)[1]: png_bytes(rasterise(doc.pdf, WIDTH, HEIGHT))}
+    return {job.output.rsplit("/", 1)[1]: palette_png(rasterise(doc.pdf, WIDTH, HEIGHT))}
