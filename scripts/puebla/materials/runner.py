@@ -148,14 +148,13 @@ def run(
     with tempfile.TemporaryDirectory(prefix="puebla-fonts-") as tmp:
         fonts_dir = cache.fonts_dir or Path(tmp)
         pool = _pool(workers) if workers > 1 else None
-        futures: dict[int, Future] = {}
         finished = False
         try:
             fonts = _ensure_fonts(fonts_dir, pool)
             if pool is None:
                 outcomes = ((i, work(jobs[i], fonts)) for i in pending)
             else:
-                futures = {i: pool.submit(work, jobs[i], fonts) for i in pending}
+                futures: dict[int, Future] = {i: pool.submit(work, jobs[i], fonts) for i in pending}
                 outcomes = ((i, futures[i].result()) for i in _as_done(futures))
             for i, (files, found) in outcomes:
                 problems.extend(found)
@@ -166,9 +165,7 @@ def run(
                 report(Progress(done, len(jobs), jobs[i].label, False))
             finished = True
         finally:
-            for future in futures.values():
-                future.cancel()
-            if not finished:  # interrupted or a worker died: start afresh next time
+            if not finished:  # interrupted or a worker died: cancel the rest, start afresh
                 _close_pool()
     if problems:
         problems.sort(key=lambda p: (str(p.path), p.field or "", p.message))
