@@ -108,6 +108,38 @@ def test_same_inputs_give_byte_identical_files(
     assert not different, different
 
 
+def test_a_link_preview_does_not_depend_on_its_batch(
+    rendered: Rendered, project: Project, tmp_path: Path
+) -> None:
+    """Previews of one language are the pages of one document (10 to a batch in the
+    build): one rendered alone, and the last of a language's previews rendered with a
+    different set, give the build's very bytes. A title that cannot fit in a batch is
+    named for its own page, and the batch's other previews are still made."""
+    from dataclasses import replace
+
+    from puebla.materials.cache import Cache
+    from puebla.materials.runner import run
+    from puebla.materials.spec import preview_jobs
+
+    fr = [j for j in preview_jobs(project, SITE_URL) if j.lang == "fr"]
+    assert len(fr) > 11
+    alone, last = fr[0], fr[-1]
+    run([alone], tmp_path / "alone", Cache(None), 1, lambda e: None)
+    run([fr[1], fr[5], last], tmp_path / "three", Cache(None), 1, lambda e: None)
+    for job, out in ((alone, "alone"), (last, "three")):
+        made = (tmp_path / out / job.output).read_bytes()
+        assert made == (rendered.out / job.output).read_bytes(), job.output
+    too_long = replace(fr[2], title=" ".join(["Une phrase beaucoup trop longue"] * 12))
+    with pytest.raises(ContentError) as caught:
+        run([fr[1], too_long, fr[3]], tmp_path / "long", Cache(None), 1, lambda e: None)
+    (problem,) = caught.value.problems
+    assert problem.field == "title" and f"'{fr[2].src_uri}'" in problem.message, problem
+    for job in (fr[1], fr[3]):
+        assert (tmp_path / "long" / job.output).read_bytes() == (
+            rendered.out / job.output
+        ).read_bytes()
+
+
 def test_first_render_rendered_everything(rendered: Rendered) -> None:
     assert rendered.events and not any(e.cached for e in rendered.events)
 

@@ -155,7 +155,7 @@ def test_a_partner_s_card_and_social_images_carry_its_name(
         # Read at twice the size with automatic page layout: at 1× tesseract's sparse mode
         # ran the partner's tiny logo wordmark into its name ("xture shelter").
         big = tmp_path / "social-2x.png"
-        image.resize((2160, 2700), Image.LANCZOS).save(big)
+        image.convert("RGB").resize((2160, 2700), Image.LANCZOS).save(big)
     ocr = subprocess.run(
         ["tesseract", str(big), "-", "--psm", "3"], capture_output=True, text=True, check=True
     ).stdout

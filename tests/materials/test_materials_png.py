@@ -38,6 +38,20 @@ def test_social_images_have_the_right_sizes(rendered: Rendered, project: Project
             assert item.paper == "{} × {} px".format(*image.size)
 
 
+def test_social_images_and_poster_previews_are_light(rendered: Rendered) -> None:
+    """NGOs download them on costly connections and post them where they are fetched
+    again: a flat design is a palette PNG (160–230 KB as RGB) whose colours are the
+    design's own."""
+    items = [*of_kind(rendered, kind="social"), *of_kind(rendered, suffix="poster-preview.png")]
+    assert items
+    for item in items:
+        assert item.path.stat().st_size < 100_000, (item.url_path, item.path.stat().st_size)
+        with Image.open(item.path) as image:
+            assert image.mode == "P", (item.url_path, image.mode)
+            colours = image.convert("RGB").getcolors(maxcolors=256)
+        assert colours is not None and len(colours) > 16, item.url_path  # text keeps its edges
+
+
 def test_social_text_stays_out_of_the_top_and_bottom_250_px(
     rendered: Rendered, project: Project
 ) -> None:
@@ -120,7 +134,8 @@ def test_social_text_stays_inside_the_central_1012_px(rendered: Rendered, projec
 
 def _ocr_words(path: Path, width: int | None = None) -> list[tuple[str, int]]:
     """(word, pixel height) of what tesseract reads; ``width`` scales the image down first."""
-    with Image.open(path) as image:
+    with Image.open(path) as opened:
+        image = opened.convert("RGB")  # as a feed decodes it (a palette PNG would scale nearest)
         if width:  # what the feed shows, enlarged again so the OCR engine sees those pixels
             small = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
             image = small.resize((small.width * 3, small.height * 3), Image.BICUBIC)

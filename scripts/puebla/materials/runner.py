@@ -22,12 +22,13 @@ from ..errors import ContentError, Problem
 from .cache import Cache, job_key
 from .design import MIN_CONTRAST, ContrastFailure
 from .fonts import FontFiles, font_files, make_instance, missing_instances
-from .kinds import RENDERERS
+from .kinds import BATCH_RENDERERS, RENDERERS
 from .spec import MaterialJob, PreviewJob
 from .weasy import Overflow
 
 Job = MaterialJob | PreviewJob
 _COST = {"flyer": 0, "poster": 1, "card": 2, "social": 3, "preview": 4}
+BATCH = 10  # jobs per shared document: most of the fixed cost saved, both workers kept busy
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,41 @@ def work(job: Job, fonts: FontFiles) -> tuple[dict[str, bytes], list[Problem]]:
                 "change the campaign colours so every text colour contrasts with its background",
             )
         ]
+
+
+def work_batch(
+    jobs: Sequence[Job], fonts: FontFiles
+) -> list[tuple[dict[str, bytes], list[Problem]]]:
+    """Render ``jobs`` (one ``batch_key``) as one document where their family allows it.
+
+    When a text of the batch does not fit, the jobs are rendered one by one: the problem
+    is then reported for its own job, the others' files are made as usual."""
+    batch = BATCH_RENDERERS.get(jobs[0].family)
+    if batch is not None and len(jobs) > 1:
+        try:
+            return [(files, []) for files in batch(jobs, fonts)]
+        except (Overflow, ContrastFailure):
+            pass
+    return [work(job, fonts) for job in jobs]
+
+
+def _tasks(jobs: Sequence[Job], pending: list[int]) -> list[list[int]]:
+    """``pending`` (sorted by cost) as tasks: one job each, or up to ``BATCH`` jobs of a
+    family that shares documents, with the same ``batch_key``, in their order."""
+    tasks: list[list[int]] = []
+    open_batch: dict[tuple, list[int]] = {}
+    for i in pending:
+        job = jobs[i]
+        if job.family not in BATCH_RENDERERS:
+            tasks.append([i])
+            continue
+        key = (job.family, job.batch_key)  # type: ignore[union-attr]
+        batch = open_batch.get(key)
+        if batch is None or len(batch) >= BATCH:
+            batch = open_batch[key] = []
+            tasks.append(batch)
+        batch.append(i)
+    return tasks
 
 
 def place(target: Path, data: Path | bytes) -> None:
@@ -151,11 +187,25 @@ def run(
         finished = False
         try:
             fonts = _ensure_fonts(fonts_dir, pool)
+            tasks = _tasks(jobs, pending)
             if pool is None:
-                outcomes = ((i, work(jobs[i], fonts)) for i in pending)
+                outcomes = (
+                    (i, outcome)
+                    for task in tasks
+                    for i, outcome in zip(
+                        task, work_batch([jobs[i] for i in task], fonts), strict=True
+                    )
+                )
             else:
-                futures: dict[int, Future] = {i: pool.submit(work, jobs[i], fonts) for i in pending}
-                outcomes = ((i, futures[i].result()) for i in _as_done(futures))
+                futures: dict[int, Future] = {
+                    n: pool.submit(work_batch, [jobs[i] for i in task], fonts)
+                    for n, task in enumerate(tasks)
+                }
+                outcomes = (
+                    (i, outcome)
+                    for n in _as_done(futures)
+                    for i, outcome in zip(tasks[n], futures[n].result(), strict=True)
+                )
             for i, (files, found) in outcomes:
                 problems.extend(found)
                 if files:
@@ -203,7 +253,7 @@ atexit.register(_close_pool)
 
 
 def _as_done(futures: dict[int, Future]) -> Iterator[int]:
-    """Indices in completion order (progress as soon as an item finishes)."""
+    """Task indices in completion order (progress as soon as a task finishes)."""
     index = {f: i for i, f in futures.items()}
     for future in as_completed(index):
         yield index[future]

@@ -200,6 +200,11 @@ class PreviewJob:
     def label(self) -> str:
         return self.output
 
+    @property
+    def batch_key(self) -> tuple[str, Palette]:
+        """Previews with the same key can be the pages of one document (``render_batch``)."""
+        return (self.lang, self.palette)
+
     def key_data(self) -> dict:
         data = asdict(self)
         del data["source"]

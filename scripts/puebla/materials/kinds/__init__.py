@@ -14,4 +14,9 @@ RENDERERS: dict[str, Callable[..., dict[str, bytes]]] = {
     "preview": preview.render,
 }
 
-__all__ = ["RENDERERS"]
+# Families whose jobs can share one document (a list of jobs in, their files in order out).
+BATCH_RENDERERS: dict[str, Callable[..., list[dict[str, bytes]]]] = {
+    "preview": preview.render_batch,
+}
+
+__all__ = ["BATCH_RENDERERS", "RENDERERS"]

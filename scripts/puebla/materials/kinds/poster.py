@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..design import Format
 from ..fonts import FontFiles
-from ..raster import png_bytes, rasterise, thumbnail_png
+from ..raster import design_colours, flat_png, rasterise, thumbnail_png
 from ..spec import MaterialJob
 from .common import render_design
 
@@ -26,6 +26,6 @@ def render(job: MaterialJob, fonts: FontFiles) -> dict[str, bytes]:
         out[f"poster-{job.variant}-print.pdf"] = printed.pdf
     if job.variant == "letter":
         image = rasterise(screen.pdf, PREVIEW_WIDTH)
-        out["poster-preview.png"] = png_bytes(image)
+        out["poster-preview.png"] = flat_png(image, design_colours(job.palette))
         out["thumbs/poster.png"] = thumbnail_png(image)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..design import Format
 from ..fonts import FontFiles
-from ..raster import png_bytes, rasterise, thumbnail_png
+from ..raster import design_colours, flat_png, rasterise, thumbnail_png
 from ..spec import MaterialJob
 from .common import render_design
 
@@ -29,6 +29,6 @@ def render(job: MaterialJob, fonts: FontFiles) -> dict[str, bytes]:
     )
     image = rasterise(doc.pdf, w, h)
     return {
-        f"social-{job.variant}.png": png_bytes(image),
+        f"social-{job.variant}.png": flat_png(image, design_colours(job.palette)),
         f"thumbs/social-{job.variant}.png": thumbnail_png(image, 120),
     }
