@@ -71,7 +71,7 @@ def test_haitian_creole_falls_back_to_french(page: Callable[[str], Page], site: 
     ht = yaml.safe_load((LOCALES / "ht.yml").read_text(encoding="utf-8"))
     assert ht["fallback"] == "fr"
     text = ht["strings"]["notice_fallback_text"].format(
-        language=ht["name"], fallback=ht["language_names"]["fr"]
+        language=ht["language_names"]["ht"], fallback=ht["language_names"]["fr"]
     )
     paths = _untranslated("ht")
     assert paths, "no untranslated ht campaign page left to test the fallback on"

@@ -354,3 +354,16 @@ def test_a_print_label_of_what_a_line_shares_needs_its_english_text(project_copy
     where = "campaigns/help-lines.yml [ca-canadian-human-trafficking-hotline.shares.label]"
     assert where in result.stderr, result.stderr
     assert "'shares.label' has no 'en' text" in result.stderr
+
+
+@pytest.mark.parametrize("campaign", HELP_PAGES)
+def test_the_creole_help_texts_say_ki_or_nothing_not_ke_for_that(page, project, campaign) -> None:
+    """Creole joins "wrote" and what was written without "ke" (a gallicism for "that"):
+    Mexico's line, as the built Creole help page prints it."""
+    html = Path(page(f"ht/campaigns/{campaign}/help/").path).read_text(encoding="utf-8")
+    block = html.split('id="line-mx-linea-nacional-contra-la-trata"', 1)[1].split("<h3", 1)[0]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", block))
+    assert "Prezidan Konsèy la te ekri yo pataje ak enstitisyon lapolis yo" in text
+    for line in project.help.lines:
+        for words in (line.about, line.shares.text, line.caveat):
+            assert not re.search(r"\bke\b", words.get("ht", "")), (line.id, words["ht"])

@@ -103,7 +103,7 @@ def test_a_mayan_text_on_a_spanish_page_carries_its_own_lang(text_lang: str) -> 
     quote = rendered("es", "1", text_lang)
     assert quote["attrs"]["lang"] == text_lang
     assert quote["footer_attrs"]["lang"] == "es"  # the footer is in the page's language
-    name = PROVENANCE["languages"][text_lang]["name"]
+    name = PROJECT.locales["es"].language_names[text_lang]  # "k'iche'", not "K'iche', Central"
     assert PROJECT.locales["es"].t("udhr_published", language=name) in quote["footer"]
     assert "'" in quote["p"][0]  # the apostrophe of k', q', b' kept as the source writes it
 

@@ -160,7 +160,7 @@ def test_the_rights_page_quotes_articles_1_to_9_13_and_14(site: Path, lang: str)
     own = lang if lang in PROVENANCE["languages"] else locale.interface
     for q in quotes:
         assert q["lang"] == own, (q["ref"], q["lang"])  # the page's own published text first
-        name = PROVENANCE["languages"][q["lang"]]["name"]
+        name = locale.text_name(q["lang"], PROVENANCE["languages"][q["lang"]]["name"])
         status = (
             locale.t("udhr_official")
             if q["lang"] in OFFICIAL
@@ -174,6 +174,40 @@ def test_the_rights_page_quotes_articles_1_to_9_13_and_14(site: Path, lang: str)
         html = path.read_text(encoding="utf-8")
         for article in RIGHTS:  # a stable anchor per article (other pages link to them)
             assert f'id="article-{article}"' in html, article
+
+
+# The name a reader sees for a published translation (not an official text), written by hand
+# in the words of the page's interface: the package's English name ("Haitian Creole French
+# (Popular)", "K'iche', Central") is provenance data and stays in provenance.yml.
+TEXT_NAMES = {"ht": "kreyòl ayisyen", "quc": "k'iche'", "mam": "mam", "kek": "q'eqchi'"}
+
+
+@pytest.mark.parametrize("lang", sorted(TEXT_NAMES))
+def test_a_published_translation_is_named_in_the_reader_s_words(site: Path, lang: str) -> None:
+    path = site / lang / "campaigns" / "rights" / "rights" / "index.html"
+    own = [q for q in udhr_quotes(path) if q["lang"] == lang]
+    assert len(own) >= len(RIGHTS), [q["ref"] for q in own]
+    package_name = PROVENANCE["languages"][lang]["name"]
+    for q in own:
+        footer = collapse(q["footer"])
+        assert f"({TEXT_NAMES[lang]})" in footer, (q["ref"], footer)
+        assert package_name not in footer, (q["ref"], footer)
+
+
+def test_french_pages_write_article_1_as_premier(site: Path) -> None:
+    """French writes "article premier" / "art. 1er", never "article 1" (the official text's
+    heading is "Article premier"); the other articles keep their digits."""
+    rights = site / "fr" / "campaigns" / "rights" / "rights" / "index.html"
+    footers = {q["ref"]: collapse(q["footer"]) for q in udhr_quotes(rights) if not q["folded"]}
+    assert "article 1er." in footers["1"], footers["1"]
+    assert "article 3." in footers["3"], footers["3"]
+    myths = site / "fr" / "campaigns" / "rights" / "myths-and-facts" / "index.html"
+    text = collapse(re.sub(r"<[^>]+>", " ", myths.read_text(encoding="utf-8")))
+    text = text.replace("&#x27;", "'").replace("’", "'")
+    assert "L'article premier dit" in text and "articles 1er et 2" in text
+    for path in (rights, myths):
+        page = collapse(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+        assert not re.search(r"\b[Aa]rt(?:icles?|\.) 1(?![\d(er])", page), path
 
 
 def _section(path: Path, anchor: str) -> str:

@@ -116,3 +116,15 @@ def test_re_extracting_gives_the_committed_files(tmp_path: Path) -> None:
     assert written
     for path in written:
         assert path.read_bytes() == (UDHR / path.name).read_bytes(), path.name
+
+
+def test_every_published_translation_is_named_in_its_readers_words(project) -> None:
+    """A language whose own UDHR text is a published translation (not an official text)
+    names it in ``language_names`` of its interface, so its pages and poster never show the
+    package's English name ("Haitian Creole French (Popular)")."""
+    for lang, text in project.udhr.texts.items():
+        if text.official:
+            continue
+        loc = project.locales[lang]
+        assert lang in loc.language_names, f"locales/{loc.interface}.yml: language_names.{lang}"
+        assert loc.text_name(lang, text.name) != text.name, lang

@@ -76,7 +76,8 @@ def test_the_poster_quotes_at_least_three_articles_as_published(
         for number, paragraphs in quoted:
             for paragraph in paragraphs:
                 assert _flat(paragraph) in text, (item.url_path, number, paragraph[:60])
-            assert loc.t("materials_udhr_article", number=number) in text, (item.url_path, number)
+            label = loc.t("materials_udhr_article", number=loc.article_number(number))
+            assert label in text, (item.url_path, number)
         wl = words_lang(project, item.lang)
         assert _flat(typeset(loc.t("udhr_title"), wl)) in text, item.url_path
         published = project.udhr.texts[item.lang]  # type: ignore[union-attr]
@@ -84,9 +85,10 @@ def test_the_poster_quotes_at_least_three_articles_as_published(
             assert _flat(typeset(loc.t("udhr_official"), wl)) in text, item.url_path
         else:
             status = typeset(loc.t("udhr_published", language="\x00"), wl)
-            status = status.replace("\x00", published.name)
+            name = loc.text_name(item.lang, published.name)  # the readers' name for it
+            status = status.replace("\x00", name)
             assert _flat(status) in text, (item.url_path, "not called a published translation")
-            assert published.name in text  # "K'iche', Central" keeps its apostrophes
+            assert name in text  # "k'iche'" keeps its apostrophe
 
 
 def test_the_help_stays_first_and_largest_on_the_poster(
@@ -165,12 +167,14 @@ def test_the_card_names_each_point_s_article(rendered: Rendered, project: Projec
     for item in _citing(rendered, project, ("card-print.pdf",)):
         cited = project.campaigns[item.campaign].udhr
         assert cited is not None
-        text = squash(pdftotext(item.path, "-f", "1", "-l", "1"))
+        # In drawing order (-raw): pdftotext's reading order moves a line whose label nearly
+        # touches its point ("Art. 1er Vous…") after the others.
+        text = squash(pdftotext(item.path, "-raw", "-f", "1", "-l", "1"))
         points = project.campaigns[item.campaign].texts[words_lang(project, item.lang)].card_points
         loc = project.locales[item.lang]
         position = -1
         for number, point in zip(cited.card_points, points, strict=True):
-            label = loc.t("materials_udhr_article", number=number)
+            label = loc.t("materials_udhr_article", number=loc.article_number(number))
             first_word = typeset(point, words_lang(project, item.lang)).split()[0]
             found = re.search(
                 re.escape(label) + r"\s+" + re.escape(first_word), text[position + 1 :]
@@ -235,7 +239,7 @@ def test_published_text_languages_get_only_the_rights_card_and_poster_in_spanish
 # language (not the locale string alone): asylum may be asked for, never promised.
 NOT_PROMISED = {
     "en": "does not promise",
-    "es": "No promete",
+    "es": "no promete",
     "fr": "ne promet pas",
     "ht": "pa pwomèt",
 }
@@ -258,3 +262,66 @@ def test_the_poster_says_article_14_does_not_promise_asylum(
         assert text.index(marker) > text.index(last_paragraph), item.url_path
         if item.lang == "ht":
             assert "anbasad" in text[text.index(marker) :], item.url_path
+
+
+# Hand-written: the name a reader sees for the poster's published translation, in the words
+# of the poster (the package's English name stays in provenance.yml).
+TEXT_NAMES = {"ht": "kreyòl ayisyen", "quc": "k'iche'", "mam": "mam", "kek": "q'eqchi'"}
+
+
+def test_the_poster_names_a_published_translation_in_the_reader_s_words(
+    rendered: Rendered, project: Project
+) -> None:
+    checked = set()
+    for item in _citing(rendered, project, POSTERS):
+        if item.lang not in TEXT_NAMES:
+            continue
+        text = _flat(pdftotext(item.path))
+        assert f"({TEXT_NAMES[item.lang]})" in text, item.url_path
+        assert "Haitian Creole" not in text and "Central" not in text, item.url_path
+        assert "Northern" not in text, item.url_path
+        checked.add(item.lang)
+    assert checked == set(TEXT_NAMES), checked
+
+
+def test_french_items_write_article_1_as_1er(rendered: Rendered, project: Project) -> None:
+    """ "Art. 1er" (premier) on the French card and poster; the other articles keep digits."""
+    items = [
+        f
+        for f in _citing(rendered, project, (*POSTERS, "card-print.pdf"))
+        if f.lang == "fr" and 1 in project.campaigns[f.campaign].udhr.card_points  # type: ignore[union-attr]
+    ]
+    assert {f.filename for f in items} >= {"card-print.pdf", "poster-a4.pdf"}
+    for item in items:
+        text = _flat(pdftotext(item.path))
+        assert "Art. 1er" in text, item.url_path
+        assert not re.search(r"Art\. 1(?![\der])", text), item.url_path
+
+
+# Hand-written, per language: how the card restates article 9. French says "ni" after a
+# negation; Creole gives the rights page's meaning of "arbitrary" (no proper reason or no
+# fair rules), never "without respecting the law", which would allow any arrest a law allows.
+CARD_ARTICLE_9 = {
+    "en": "No one may arrest or detain you arbitrarily",
+    "es": "Nadie puede arrestarte ni detenerte arbitrariamente",
+    "fr": "Nul ne peut vous arrêter ni vous détenir arbitrairement",
+    "ht": "Pèsonn pa ka arete ou ni fèmen ou san bon rezon oswa san règ ki jis",
+}
+
+
+def test_the_card_restates_article_9_without_narrowing_it(
+    rendered: Rendered, project: Project
+) -> None:
+    checked = set()
+    for item in _citing(rendered, project, ("card-print.pdf",)):
+        if item.lang not in CARD_ARTICLE_9:
+            continue
+        text = _flat(pdftotext(item.path, "-f", "1", "-l", "1"))
+        assert _flat(typeset(CARD_ARTICLE_9[item.lang], item.lang)) in text, item.url_path
+        if item.lang == "fr":  # after "Nul ne", "ni", not "ou"
+            points = project.campaigns[item.campaign].texts["fr"].card_points
+            assert not [p for p in points if p.startswith("Nul ne") and " ou " in p], points
+        if item.lang == "ht":
+            assert "lalwa" not in text.lower(), item.url_path
+        checked.add(item.lang)
+    assert checked == set(CARD_ARTICLE_9), checked

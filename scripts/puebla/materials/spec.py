@@ -404,7 +404,7 @@ def udhr_words(project: Project, lang: str, words_lang: str, campaign: str) -> d
     text_lang = published.bcp47 if published.bcp47 != words_lang else ""
 
     def label(number: int) -> str:
-        return loc.t("materials_udhr_article", number=number)
+        return loc.t("materials_udhr_article", number=loc.article_number(number))  # "Art. 1er"
 
     quotes = tuple(
         QuoteWords(
@@ -417,12 +417,13 @@ def udhr_words(project: Project, lang: str, words_lang: str, campaign: str) -> d
         )
         for n in cited.poster
     )
-    # Typeset the sentence, not the variety's name: "K'iche', Central" keeps its apostrophes.
+    # Typeset the sentence, not the text's name: "k'iche'" keeps its apostrophe. The name is
+    # the one readers of the interface use ("kreyòl ayisyen"), not the package's.
     status = (
         typeset(loc.t("udhr_official"), words_lang)
         if published.official
         else typeset(loc.t("udhr_published", language="\x00"), words_lang).replace(
-            "\x00", published.name
+            "\x00", loc.text_name(lang, published.name)
         )
     )
     return {

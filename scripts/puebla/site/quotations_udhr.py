@@ -101,7 +101,7 @@ def footer_html(text: Text, label: str, locale: Locale) -> str:
     status = (
         locale.t("udhr_official")
         if text.official
-        else locale.t("udhr_published", language=text.name)
+        else locale.t("udhr_published", language=locale.text_name(text.lang, text.name))
     )
     title, article = locale.t("udhr_title"), locale.t("udhr_article", ref=label)
     return (
@@ -139,7 +139,8 @@ def udhr_quotation(
             f"({', '.join(f'{article}.{i}' for i in range(1, len(paragraphs) + 1))})",
         )
     chosen = paragraphs if paragraph is None else (paragraphs[paragraph - 1],)
-    label = str(article) if paragraph is None else f"{article}({paragraph})"
+    number = page_locale.article_number(article)  # "1er" in French
+    label = number if paragraph is None else f"{number}({paragraph})"
     return Quotation(
         source=SOURCE,
         ref=str(article) if paragraph is None else f"{article}.{paragraph}",

@@ -81,7 +81,11 @@ def _udhr(req: QuoteRequest) -> str:
         )
     other = udhr_quotation(udhr, locale, ref, beside)
     names = req.project.locales.get(beside)
-    language = locale.name_of(names) if names is not None else udhr.texts[beside].name
+    language = (
+        locale.name_of(names)
+        if names is not None
+        else locale.text_name(beside, udhr.texts[beside].name)
+    )
     summary = locale.t("udhr_beside", language=language)
     return (
         f'{out}\n<details class="quotation-beside">'
