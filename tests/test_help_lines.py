@@ -347,7 +347,7 @@ def test_a_print_label_of_what_a_line_shares_needs_its_english_text(project_copy
     path = project_copy / "campaigns" / "help-lines.yml"
     text = path.read_text(encoding="utf-8")
     start = text.index("  - id: ca-canadian-human-trafficking-hotline")
-    a = text.index("        en: May tell police\n", start)
+    a = text.index("        en: Tells police in some cases\n", start)
     path.write_text(text[:a] + text[a:].split("\n", 1)[1], encoding="utf-8")
     result = run_puebla(project_copy, "check")
     assert result.returncode != 0
@@ -367,3 +367,27 @@ def test_the_creole_help_texts_say_ki_or_nothing_not_ke_for_that(page, project, 
     for line in project.help.lines:
         for words in (line.about, line.shares.text, line.caveat):
             assert not re.search(r"\bke\b", words.get("ht", "")), (line.id, words["ht"])
+
+
+def test_a_print_label_of_what_a_line_shares_is_its_own(project) -> None:
+    """A reader tells lines apart by their print labels: a line's ``shares.label`` (its
+    source names when it tells the police) may not print the same words as another kind
+    of line in the same language. Canada's ("tells police in some cases") once read, in
+    Spanish and French, word for word like the US line's kind ("may share with police":
+    its award asks it to share with law enforcement, its rules unpublished)."""
+    checked = 0
+    for lang, locale in project.locales.items():
+        kinds = {
+            locale.t(f"helpline_kind_short_{line.operator_kind.replace('-', '_')}")
+            for line in project.help.lines
+        }
+        labels = [
+            (line.id, line.shares.label.get(locale.interface) or line.shares.label["en"])
+            for line in project.help.lines
+            if line.shares.label
+        ]
+        for line_id, words in labels:
+            assert words not in kinds, (lang, line_id, words)
+            assert [w for _, w in labels].count(words) == 1, (lang, line_id, words)
+            checked += 1
+    assert checked >= len(project.locales), "no line has a shares.label (Canada's should)"

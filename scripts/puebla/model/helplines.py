@@ -137,7 +137,7 @@ class Shares:
     text: dict[str, str]  # as the sources state it; empty when no source states it
     sources: tuple[str, ...]
     ask_first: bool  # show "ask how they use what you say before you give your name"
-    # A few words for print, where ``text`` does not fit ("May tell police"):
+    # A few words for print, where ``text`` does not fit ("Tells police in some cases"):
     # a charity that informs the police in some cases must not print as "Charity" alone.
     label: dict[str, str] = field(default_factory=dict)
 
@@ -558,7 +558,7 @@ def _load_line(data: HelpData, issues: Collector, index: int, raw: dict) -> Help
                 "shares.label",
                 f"'shares.label' has no '{SOURCE_LANGUAGE}' text",
                 "give the short print label in every language, English first, e.g. "
-                "'label: {en: May tell police, es: …}'",
+                "'label: {en: Tells police in some cases, es: …}'",
             )
         shares = Shares(
             text,
