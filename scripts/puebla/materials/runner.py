@@ -216,7 +216,7 @@ def run(
             finished = True
         finally:
             if not finished:  # interrupted or a worker died: cancel the rest, start afresh
-                _close_pool()
+                close_pool()
     if problems:
         problems.sort(key=lambda p: (str(p.path), p.field or "", p.message))
         raise ContentError(problems)
@@ -236,20 +236,22 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     """
     global _POOL
     if _POOL is not None and _POOL[0] != workers:
-        _close_pool()
+        close_pool()
     if _POOL is None:
         _POOL = (workers, ProcessPoolExecutor(workers, mp_context=get_context("spawn")))
     return _POOL[1]
 
 
-def _close_pool() -> None:
+def close_pool() -> None:
+    """Stop the kept workers (at exit, after a failed run; ``make bench`` before each clean
+    render, so that it starts its workers like the old renderer's run)."""
     global _POOL
     if _POOL is not None:
         _POOL[1].shutdown(wait=True, cancel_futures=True)
         _POOL = None
 
 
-atexit.register(_close_pool)
+atexit.register(close_pool)
 
 
 def _as_done(futures: dict[int, Future]) -> Iterator[int]:
