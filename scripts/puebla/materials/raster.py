@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any
 
 from PIL import Image
+
+from ..model.colors import rgb
+from .spec import Palette
 
 
 def rasterise(
@@ -66,13 +68,13 @@ def palette_png(image: Image.Image, exact: Sequence[str] = (), colors: int = 64)
         colors=colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
     )
     if exact:
-        targets = [tuple(int(h.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)) for h in exact]
+        targets = [rgb(h) for h in exact]
         palette = quantized.getpalette() or []
         for i in range(0, len(palette) - 2, 3):
             entry = palette[i : i + 3]
             for target in targets:
                 if max(abs(a - b) for a, b in zip(entry, target, strict=True)) <= _SNAP:
-                    palette[i : i + 3] = target
+                    palette[i : i + 3] = list(target)
                     break
         quantized.putpalette(palette)
     buf = io.BytesIO()
@@ -100,7 +102,7 @@ def flat_png(image: Image.Image, exact: Sequence[str]) -> bytes:
 _FLAT_COLOURS = 2048  # more distinct colours than this: not a flat design, keep them all
 
 
-def design_colours(palette: Any) -> tuple[str, ...]:
+def design_colours(palette: Palette) -> tuple[str, ...]:
     """The flat colours of a design on screen: its palette, and the white and black of
     text, paper and QR codes."""
     return (
