@@ -373,7 +373,7 @@ def test_a_print_label_of_what_a_line_shares_is_its_own(project) -> None:
     """A reader tells lines apart by their print labels: a line's ``shares.label`` (its
     source names when it tells the police) may not print the same words as another kind
     of line in the same language. Canada's ("tells police in some cases") once read, in
-    Spanish and French, word for word like the US line's kind ("may share with police":
+    Spanish and French, word for word like the US line's kind (then "may share with police":
     its award asks it to share with law enforcement, its rules unpublished)."""
     checked = 0
     for lang, locale in project.locales.items():

@@ -95,7 +95,7 @@ def test_a_regional_partner_s_small_items_carry_its_region_s_line_with_its_label
     project_copy: Path, tmp_path: Path, partner: str, country: str
 ) -> None:
     """A Mexican (US) shelter's cards and flyers print the Mexican (US) line with the label
-    that says who runs it (the US line: that it may share with the police) and, for a
+    that says who runs it (the US line: that it shares with the police) and, for a
     medium line, its caveat; lines of other countries stay off its kit."""
     from puebla.model.helplines import select_printable
 
@@ -126,7 +126,7 @@ def test_a_regional_partner_s_small_items_carry_its_region_s_line_with_its_label
                 assert printed not in text, (name, line.id, "another country")
     if country == "US":
         card = next(t for n, t in texts.items() if n.startswith("materials/") and "card" in n)
-        assert "Maysharewithpolice" in card
+        assert "Shareswithpolice" in card
 
 
 def test_a_partner_s_card_and_social_images_carry_its_name(
